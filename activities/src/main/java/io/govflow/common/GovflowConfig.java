@@ -1,0 +1,52 @@
+package io.govflow.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** All govflow settings of a process; the defaults are the embedded setup (local provider, dev server, H2). */
+@ConfigMapping(prefix = "govflow")
+public interface GovflowConfig {
+
+  /** Which back end runs steps 3–8. */
+  @WithDefault("local")
+  Provider provider();
+
+  Temporal temporal();
+
+  Artifacts artifacts();
+
+  Gates gates();
+
+  enum Provider {
+    LOCAL,
+    AWS
+  }
+
+  interface Temporal {
+    @WithDefault("localhost:7233")
+    String target();
+
+    @WithDefault("default")
+    String namespace();
+
+    @WithDefault("govflow")
+    String taskQueue();
+  }
+
+  interface Artifacts {
+    /** Folder of the local artifact store: evidence documents, model files, model cards, the local registry. */
+    @WithDefault(".govflow/artifacts")
+    String root();
+  }
+
+  interface Gates {
+    /** A gate still open after this long raises a reminder. */
+    @WithDefault("P2D")
+    Duration remindAfter();
+
+    /** A gate still open after this long is escalated, and again every such period. */
+    @WithDefault("P5D")
+    Duration escalateAfter();
+  }
+}

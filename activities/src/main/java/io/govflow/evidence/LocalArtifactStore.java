@@ -1,0 +1,76 @@
+package io.govflow.evidence;
+
+import io.govflow.common.Digests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** The artifact store on local disk. Writes go to a temporary file moved into place, so a reader never sees half. */
+public class LocalArtifactStore implements ArtifactStore {
+
+  private final Path root;
+
+  public LocalArtifactStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public EvidenceRef put(String key, String name, byte[] content, String contentType) {
+    Path target = resolve(key);
+    try {
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
+      Files.write(temp, content);
+      try {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write artifact " + target, e);
+    }
+    return new EvidenceRef(name, target.toUri().toString(), Digests.sha256(content), contentType);
+  }
+
+  @Override
+  public byte[] get(String location) {
+    try {
+      return Files.readAllBytes(pathOf(location));
+    } catch (NoSuchFileException e) {
+      throw new ArtifactNotFoundException(location);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read artifact " + location, e);
+    }
+  }
+
+  @Override
+  public boolean exists(String location) {
+    return Files.exists(pathOf(location));
+  }
+
+  @Override
+  public String locationOf(String key) {
+    return resolve(key).toUri().toString();
+  }
+
+  /** The file behind a location, for local activities that need a path (model files, CSV splits). */
+  public Path pathOf(String location) {
+    Path path = Path.of(java.net.URI.create(location)).normalize();
+    if (!path.startsWith(root)) {
+      throw new IllegalArgumentException(location + " is outside the artifact store " + root);
+    }
+    return path;
+  }
+
+  private Path resolve(String key) {
+    Path path = root.resolve(key).normalize();
+    if (!path.startsWith(root)) {
+      throw new IllegalArgumentException("artifact key escapes the store: " + key);
+    }
+    return path;
+  }
+}

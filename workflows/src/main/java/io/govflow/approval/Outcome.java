@@ -1,0 +1,7 @@
+package io.govflow.approval;
+
+public enum Outcome {
+  APPROVE,
+  REJECT,
+  REQUEST_CHANGES
+}

@@ -1,0 +1,7 @@
+package io.govflow.policy;
+
+public enum Severity {
+  LOW,
+  MEDIUM,
+  HIGH
+}

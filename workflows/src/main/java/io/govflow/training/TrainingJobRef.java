@@ -1,0 +1,4 @@
+package io.govflow.training;
+
+/** A submitted training job. */
+public record TrainingJobRef(String jobName, String location) {}
