@@ -19,8 +19,8 @@ public interface GovflowConfig {
   Gates gates();
 
   enum Provider {
-    LOCAL,
-    AWS
+    /** Everything on this machine: Tribuo training, in-process metrics, artifacts on local disk. */
+    LOCAL
   }
 
   interface Temporal {
