@@ -104,7 +104,8 @@ public class GovernanceCheckActivitiesImpl implements GovernanceCheckActivities 
       return json.readTree(bytes);
     } catch (IOException e) {
       throw ApplicationFailure.newNonRetryableFailure("evidence document " + ref.name() + " at " + ref.location()
-          + " is not JSON (" + e.getMessage() + "); the step that produced it wrote a broken report", EVIDENCE_UNUSABLE);
+          + " is not JSON (" + e.getMessage() + "); the step that produced it wrote a broken report",
+          EVIDENCE_UNUSABLE);
     }
   }
 

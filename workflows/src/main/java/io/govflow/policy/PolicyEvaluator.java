@@ -45,7 +45,8 @@ public final class PolicyEvaluator {
           .sorted(BY_SUBJECT)
           .toList();
       if (measured.isEmpty()) {
-        findings.add(notMeasured(rule, "the " + rule.evidence() + " document has no " + rule.metric() + " measurement"));
+        findings.add(notMeasured(rule,
+            "the " + rule.evidence() + " document has no " + rule.metric() + " measurement"));
       }
       for (Measurement measurement : measured) {
         findings.add(finding(rule, measurement));
@@ -60,11 +61,7 @@ public final class PolicyEvaluator {
     return new PolicyResult(policy.tier(), policy.version(), passed, List.copyOf(findings), document);
   }
 
-  /** Whether {@code measured} satisfies the rule; an undefined value satisfies nothing. */
-  public static boolean holds(Comparison comparison, double threshold, Double measured) {
-    if (measured == null || measured.isNaN()) {
-      return false;
-    }
+  private static boolean holds(Comparison comparison, double threshold, double measured) {
     return switch (comparison) {
       case AT_LEAST -> measured >= threshold;
       case AT_MOST -> measured <= threshold;
@@ -75,8 +72,8 @@ public final class PolicyEvaluator {
   private static Finding finding(PolicyRule rule, Measurement measurement) {
     Double value = measurement.value();
     if (value == null || value.isNaN()) {
-      return failed(rule, measurement.subject(), rule.metric() + " on " + measurement.subject() + " is undefined in the "
-          + rule.evidence() + " document (for example a division by zero)");
+      return failed(rule, measurement.subject(), rule.metric() + " on " + measurement.subject()
+          + " is undefined in the " + rule.evidence() + " document (for example a division by zero)");
     }
     String description = rule.description() + ": " + rule.metric() + " on " + measurement.subject() + " is "
         + format(value) + "; the rule requires " + requirement(rule) + ".";
