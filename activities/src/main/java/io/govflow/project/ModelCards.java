@@ -10,6 +10,7 @@ import io.govflow.usecase.Dataset;
 import io.govflow.usecase.ProtectedFacet;
 import io.govflow.usecase.RiskLevel;
 import io.govflow.usecase.UseCaseDefinition;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ public final class ModelCards {
     content.set("intended_uses", intendedUses(definition));
     content.set("business_details", businessDetails(definition));
     content.set("training_details", trainingDetails(definition.dataset()));
-    // Filled by model evaluation; an empty list keeps the section present for readers of the schema.
+    // Nothing is evaluated yet at step 3; an empty list keeps the section present for readers of the schema.
     content.set("evaluation_details", NODES.arrayNode());
     content.set("additional_information", additionalInformation(useCaseId, modelVersionId, definition));
 
@@ -152,7 +153,7 @@ public final class ModelCards {
 
   private static String describe(ProtectedFacet facet) {
     return facet.threshold() != null
-        ? facet.column() + " > " + facet.threshold()
+        ? facet.column() + " > " + BigDecimal.valueOf(facet.threshold()).stripTrailingZeros().toPlainString()
         : facet.column() + " in [" + String.join(", ", orEmpty(facet.values())) + "]";
   }
 

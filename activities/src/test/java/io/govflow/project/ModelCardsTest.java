@@ -28,7 +28,7 @@ class ModelCardsTest {
     assertThat(content.at("/intended_uses/explanations_for_risk_rating").asText())
         .isEqualTo("credit decisions affect consumers; regulated under fair-lending law");
     assertThat(content.at("/intended_uses/factors_affecting_model_efficiency").asText())
-        .contains("personal_status in [female div/dep/mar]", "age > 25.0");
+        .contains("personal_status in [female div/dep/mar]", "age > 25");
     assertThat(content.at("/business_details/business_stakeholders").asText())
         .isEqualTo("retail-credit-risk, compliance, customer-office");
     assertThat(content.at("/business_details/line_of_business").asText()).isEqualTo("Retail lending");
