@@ -5,6 +5,7 @@ import static io.govflow.usecase.LifecycleFixture.decision;
 import static io.govflow.usecase.LifecycleFixture.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import io.govflow.registry.AuditEvent;
@@ -62,7 +63,7 @@ class GateDeadlinesTest {
     assertThat(open.escalateAt()).isEqualTo(openedAt.plus(DEADLINES.escalateAfter().multipliedBy(3)));
     assertThat(escalated.details()).contains("escalated 2 times");
     verify(lifecycle.registry).appendAudit(argThat(event -> isGateEvent(event, "REMINDER")));
-    verify(lifecycle.registry, org.mockito.Mockito.times(2))
+    verify(lifecycle.registry, times(2))
         .appendAudit(argThat(event -> isGateEvent(event, "ESCALATION")));
 
     useCase.decide(decision(Gate.USE_CASE_APPROVAL, Outcome.REJECT, "gov1", open.evidenceDigest()));

@@ -6,6 +6,7 @@ import static io.govflow.usecase.LifecycleFixture.gate;
 import static io.govflow.usecase.LifecycleFixture.signOff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -147,6 +148,6 @@ class SignOffGateTest {
     assertThat(done.details()).contains("column 'class' is missing");
     verify(lifecycle.training, never()).registerCandidate(any());
     verify(lifecycle.registry).recordModelVersion(
-        org.mockito.ArgumentMatchers.argThat(snapshot -> snapshot.stage() == Stage.FAILED), any());
+        argThat(snapshot -> snapshot.stage() == Stage.FAILED), any());
   }
 }
