@@ -244,7 +244,7 @@ public class RegistryActivitiesImpl implements RegistryActivities {
   private record FindingKey(String rule, String subject) {}
 
   /** The subject is part of the finding's key, and a key column cannot hold null: a rule on no subject keys on "". */
-  static String subjectOf(Finding finding) {
+  private static String subjectOf(Finding finding) {
     return Objects.requireNonNullElse(finding.subject(), "");
   }
 

@@ -67,14 +67,6 @@ public final class PostgresServer implements AutoCloseable {
     return jdbcUrl(database);
   }
 
-  public String database() {
-    return database;
-  }
-
-  public int port() {
-    return port;
-  }
-
   @Override
   public void close() {
     stopQuietly();
