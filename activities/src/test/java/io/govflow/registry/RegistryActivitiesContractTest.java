@@ -34,6 +34,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -378,7 +379,7 @@ abstract class RegistryActivitiesContractTest {
   }
 
   static Instant micros(Instant at) {
-    return at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return at.truncatedTo(ChronoUnit.MICROS);
   }
 
   interface Step {
