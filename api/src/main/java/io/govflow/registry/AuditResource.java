@@ -34,6 +34,10 @@ public class AuditResource {
               "the query parameter useCase is required: GET /api/v1/audit?useCase=uc-...")
           .withErrors(List.of(new Problem.FieldError("useCase", "must name a use case id"))));
     }
+    if (inventory.useCase(useCaseId).isEmpty()) {
+      throw ProblemException.notFound("use-case-not-found", "Use case not found",
+          "no use case " + useCaseId + " in the inventory; list them with GET /api/v1/use-cases");
+    }
     return new UseCaseAuditTrail(useCaseId, inventory.auditTrail(useCaseId));
   }
 
@@ -44,6 +48,6 @@ public class AuditResource {
     return inventory.verifyAuditTrail();
   }
 
-  /** One use case's entries; empty for an id with no entries (the trail never says whether a case exists). */
+  /** One use case's entries, oldest first. */
   public record UseCaseAuditTrail(String useCaseId, List<AuditEntry> entries) {}
 }
