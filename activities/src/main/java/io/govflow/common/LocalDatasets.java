@@ -1,6 +1,8 @@
 package io.govflow.common;
 
 import io.govflow.evaluation.metrics.Table;
+import io.govflow.evidence.ArtifactNotFoundException;
+import io.govflow.evidence.ArtifactStore;
 import io.govflow.evaluation.metrics.TableFormatException;
 import io.govflow.usecase.Dataset;
 import io.govflow.usecase.ProtectedFacet;
@@ -62,11 +64,14 @@ public final class LocalDatasets {
   }
 
   /** A table kept in the artifact store (a train or test split), checked like the dataset it came from. */
-  public static Table parse(byte[] csv, String location, Dataset dataset) {
+  public static Table readSplit(ArtifactStore store, String location, Dataset dataset) {
     try {
-      Table table = Table.parse(csv);
+      Table table = Table.parse(store.get(location));
       checkLabel(table, dataset, location);
       return table;
+    } catch (ArtifactNotFoundException e) {
+      throw DataProblem.MODEL_ARTIFACT_UNREADABLE.failure("no data split at " + location
+          + ": train the model version again to recreate it", e);
     } catch (TableFormatException e) {
       throw DataProblem.MODEL_ARTIFACT_UNREADABLE.failure(location + " is not a CSV table: " + e.getMessage(), e);
     }

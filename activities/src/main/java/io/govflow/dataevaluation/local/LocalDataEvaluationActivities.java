@@ -38,15 +38,12 @@ public class LocalDataEvaluationActivities implements DataEvaluationActivities {
     Table table = datasets.read(dataset);
     LocalDatasets.checkFacets(table, facets, dataset.location());
     Heartbeats.beat("profiling " + table.rowCount() + " rows");
-    EvidenceRef statistics = put(request, EvidenceRef.DATA_STATISTICS,
+    String useCase = request.useCaseId();
+    String version = request.modelVersionId();
+    EvidenceRef statistics = store.putEvidence(useCase, version, EvidenceRef.DATA_STATISTICS,
         EvidenceJson.write(DataProfiler.profile(table, dataset.label(), dataset.favourableLabel())));
-    EvidenceRef bias = put(request, EvidenceRef.PRE_TRAINING_BIAS,
+    EvidenceRef bias = store.putEvidence(useCase, version, EvidenceRef.PRE_TRAINING_BIAS,
         EvidenceJson.write(BiasAnalysis.preTraining(table, dataset.label(), dataset.favourableLabel(), facets)));
     return new DataEvaluation(table.rowCount(), List.of(statistics, bias));
-  }
-
-  private EvidenceRef put(DataEvaluationRequest request, String name, byte[] document) {
-    return store.put(ArtifactStore.evidenceKey(request.useCaseId(), request.modelVersionId(), name), name, document,
-        "application/json");
   }
 }

@@ -36,12 +36,14 @@ enum ClarifyMetric {
   AD("Accuracy Difference (AD)", (a, d) -> Ratio.of(accuracy(a) - accuracy(d))),
 
   /** DAR = TPa / n̂a(1) - TPd / n̂d(1): the precision of acceptances in a minus that in d. */
-  DAR("Difference in Acceptance Rates (DAR)", (a, d) -> Ratio.divide(a.truePositives(), a.predicted(), noneAccepted("a"))
-      .minus(Ratio.divide(d.truePositives(), d.predicted(), noneAccepted("d")))),
+  DAR("Difference in Acceptance Rates (DAR)", (a, d) ->
+      Ratio.divide(a.truePositives(), a.predicted(), noneAccepted("a"))
+          .minus(Ratio.divide(d.truePositives(), d.predicted(), noneAccepted("d")))),
 
   /** DCA = ca - cd with c = n(1) / n̂(1): observed over predicted acceptances. */
-  DCA("Difference in Conditional Acceptance (DCA)", (a, d) -> Ratio.divide(a.labelled(), a.predicted(), noneAccepted("a"))
-      .minus(Ratio.divide(d.labelled(), d.predicted(), noneAccepted("d")))),
+  DCA("Difference in Conditional Acceptance (DCA)", (a, d) ->
+      Ratio.divide(a.labelled(), a.predicted(), noneAccepted("a"))
+          .minus(Ratio.divide(d.labelled(), d.predicted(), noneAccepted("d")))),
 
   /** DI = q̂d / q̂a. */
   DI("Disparate Impact (DI)", (a, d) -> Ratio.divide(qHat(d), qHat(a), noneAccepted("a"))),
