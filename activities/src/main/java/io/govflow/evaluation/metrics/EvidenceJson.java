@@ -1,6 +1,5 @@
 package io.govflow.evaluation.metrics;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,7 +17,6 @@ public final class EvidenceJson {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
   private EvidenceJson() {}
@@ -28,14 +26,6 @@ public final class EvidenceJson {
       return MAPPER.writeValueAsBytes(document);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write evidence document " + document.getClass().getSimpleName(), e);
-    }
-  }
-
-  public static <T> T read(byte[] json, Class<T> type) {
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (IOException e) {
-      throw new UncheckedIOException("unreadable " + type.getSimpleName() + " document", e);
     }
   }
 }
