@@ -29,7 +29,7 @@ public final class Table {
   private final Map<String, Integer> indexOf = new HashMap<>();
   private final Map<String, ColumnType> types = new HashMap<>();
 
-  private Table(List<String> columns, List<String[]> rows) {
+  private Table(List<String> columns, List<String[]> rows, Map<String, ColumnType> knownTypes) {
     this.columns = List.copyOf(columns);
     this.rows = rows;
     for (int c = 0; c < columns.size(); c++) {
@@ -38,7 +38,7 @@ public final class Table {
       }
     }
     for (int c = 0; c < columns.size(); c++) {
-      types.put(columns.get(c), inferType(c));
+      types.put(columns.get(c), knownTypes != null ? knownTypes.get(columns.get(c)) : inferType(c));
     }
   }
 
@@ -65,7 +65,7 @@ public final class Table {
       }
       rows.add(row);
     }
-    return new Table(header, rows);
+    return new Table(header, rows, null);
   }
 
   public static Table parse(String csv) {
@@ -115,9 +115,9 @@ public final class Table {
     return Collections.unmodifiableMap(values);
   }
 
-  /** The table of the given rows, in the given order. */
+  /** The table of the given rows, in the given order; columns keep the types inferred from all rows. */
   public Table select(List<Integer> rowIndices) {
-    return new Table(columns, rowIndices.stream().map(rows::get).toList());
+    return new Table(columns, rowIndices.stream().map(rows::get).toList(), types);
   }
 
   /** The table as CSV, quoting only the cells that need it, so values read back exactly as they are. */

@@ -55,9 +55,10 @@ public final class LocalModel {
 
   /**
    * Trains on the rows of {@code table} that have a label. The seed fixes the learner's shuffling, so the same rows
-   * and seed give the same model.
+   * and seed give the same model. Numeric columns that never vary over the rows are left out of the encoding.
    */
-  static LocalModel train(Table table, RowEncoding encoding, long seed) {
+  static LocalModel train(Table table, RowEncoding columns, long seed) {
+    RowEncoding encoding = columns.fittedTo(table);
     LabelFactory labels = new LabelFactory();
     MutableDataset<Label> dataset = new MutableDataset<>(
         new SimpleDataSourceProvenance("govflow training split", labels), labels);
@@ -89,6 +90,7 @@ public final class LocalModel {
     try {
       model = Model.deserialize(ModelProto.parseFrom(bytes));
     } catch (InvalidProtocolBufferException | RuntimeException e) {
+      // Tribuo reports a proto of the wrong kind or version with assorted runtime exceptions.
       throw new IllegalArgumentException("not a Tribuo model file: " + e.getMessage(), e);
     }
     if (!model.validate(Label.class)) {

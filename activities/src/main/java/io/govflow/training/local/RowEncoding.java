@@ -40,6 +40,18 @@ public record RowEncoding(
     return new RowEncoding(label, favourableLabel, numeric, categorical);
   }
 
+  /**
+   * This encoding without the numeric columns that take fewer than two values over {@code rows}: a constant has no
+   * standard deviation to scale by (Tribuo would divide by zero) and tells the model nothing.
+   */
+  RowEncoding fittedTo(Table rows) {
+    List<String> varying = numericColumns.stream()
+        .filter(column -> rows.column(column).stream().filter(v -> !Table.isMissing(v))
+            .map(Double::parseDouble).distinct().limit(2).count() == 2)
+        .toList();
+    return new RowEncoding(label, favourableLabel, varying, categoricalColumns);
+  }
+
   Example<Label> example(Map<String, String> row, Label output) {
     List<String> names = new ArrayList<>(List.of(INTERCEPT));
     List<Double> values = new ArrayList<>(List.of(1.0));

@@ -48,6 +48,16 @@ class TableTest {
   }
 
   @Test
+  void selectedRowsKeepTheTypesOfTheWholeTable() {
+    Table table = Table.parse("a,b\n1.5,x\n2,3\n");
+
+    Table second = table.select(List.of(1));
+
+    assertThat(second.type("a")).isEqualTo(ColumnType.FRACTIONAL);
+    assertThat(second.type("b")).isEqualTo(ColumnType.STRING);
+  }
+
+  @Test
   void rowOfTheWrongWidthIsRejectedWithItsNumber() {
     assertThatThrownBy(() -> Table.parse("a,b\n1,2\n3\n"))
         .isInstanceOf(TableFormatException.class)

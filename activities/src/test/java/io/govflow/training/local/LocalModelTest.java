@@ -81,6 +81,21 @@ class LocalModelTest {
   }
 
   @Test
+  void numericColumnThatNeverVariesIsLeftOutRatherThanScaledByZero() {
+    StringBuilder csv = new StringBuilder("income,branch,class\n");
+    for (int i = 0; i < 40; i++) {
+      csv.append(i % 2 == 0 ? 60 + i : 20 + i).append(",7,").append(i % 2 == 0 ? "yes" : "no").append('\n');
+    }
+    Table table = Table.parse(csv.toString());
+
+    LocalModel model = LocalModel.train(table, RowEncoding.of(table, "class", "yes"), 7);
+
+    assertThat(model.encoding().numericColumns()).containsExactly("income");
+    assertThat(model.predict(Map.of("income", "90", "branch", "7")).predictedLabel()).isEqualTo("yes");
+    assertThat(model.predict(Map.of("income", "90", "branch", "7")).favourableProbability()).isNotNaN();
+  }
+
+  @Test
   void bytesThatAreNotAModelAreRejected() {
     assertThatThrownBy(() -> LocalModel.read("not a model".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class)
