@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.govflow.common.GovflowDataConverter;
 import io.govflow.common.Samples;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.EvidenceRef;
@@ -15,16 +16,23 @@ import io.govflow.policy.EvidenceMeasurements;
 import io.govflow.policy.Measurement;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
+import io.govflow.training.TrainingActivities;
 import io.govflow.training.TrainingJobRef;
 import io.govflow.training.TrainingRequest;
 import io.govflow.training.TrainingResult;
 import io.govflow.usecase.Dataset;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import io.temporal.testing.TestEnvironmentOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -56,6 +64,30 @@ class LocalTrainingActivitiesTest {
         new ObjectMapper().readTree(store.get(result.trainingMetrics().location())));
     assertThat(measured).extracting(Measurement::metric)
         .containsExactlyInAnyOrder("train_accuracy", "train_rows", "test_rows");
+  }
+
+  @Test
+  void trainingInsideAnActivityHeartbeatsItsProgress() {
+    TestActivityEnvironment environment = TestActivityEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+        .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+            .setDataConverter(GovflowDataConverter.create()).build())
+        .build());
+    try {
+      environment.registerActivitiesImplementations(activities(new LocalArtifactStore(artifacts)));
+      List<String> heartbeats = new CopyOnWriteArrayList<>();
+      environment.setActivityHeartbeatListener(String.class, heartbeats::add);
+      TrainingActivities training = environment.newActivityStub(TrainingActivities.class, ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(2)).setHeartbeatTimeout(Duration.ofMinutes(1)).build());
+      TrainingRequest request = request(CREDIT, 42);
+
+      TrainingResult result = training.awaitTraining(request, training.startTraining(request));
+
+      // Temporal throttles heartbeats to a fraction of the heartbeat timeout: the first always goes out.
+      assertThat(heartbeats).startsWith("training on 700 rows");
+      assertThat(result.metrics()).containsEntry("test_rows", 300.0);
+    } finally {
+      environment.close();
+    }
   }
 
   @Test
