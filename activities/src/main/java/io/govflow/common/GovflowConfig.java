@@ -3,6 +3,8 @@ package io.govflow.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** All govflow settings of a process; the defaults are the embedded setup (local provider, dev server, H2). */
 @ConfigMapping(prefix = "govflow")
@@ -17,6 +19,8 @@ public interface GovflowConfig {
   Artifacts artifacts();
 
   Gates gates();
+
+  Security security();
 
   enum Provider {
     /** Everything on this machine: Tribuo training, in-process metrics, artifacts on local disk. */
@@ -48,5 +52,20 @@ public interface GovflowConfig {
     /** A gate still open after this long is escalated, and again every such period. */
     @WithDefault("P5D")
     Duration escalateAfter();
+  }
+
+  interface Security {
+    /**
+     * Users of the embedded setup for HTTP Basic, by user name (API only). Production uses OpenID Connect and
+     * leaves this empty.
+     */
+    Map<String, DemoUser> demoUsers();
+
+    interface DemoUser {
+      String password();
+
+      /** Any of product-owner, governance, operator, auditor. */
+      List<String> roles();
+    }
   }
 }
