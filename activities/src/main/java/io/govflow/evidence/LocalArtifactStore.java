@@ -1,6 +1,7 @@
 package io.govflow.evidence;
 
 import io.govflow.common.Digests;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -55,6 +56,11 @@ public class LocalArtifactStore implements ArtifactStore {
   @Override
   public String locationOf(String key) {
     return resolve(key).toUri().toString();
+  }
+
+  /** The key a location was stored under, the inverse of {@link #locationOf}: to rewrite an artifact in place. */
+  public String keyOf(String location) {
+    return root.relativize(pathOf(location)).toString().replace(File.separatorChar, '/');
   }
 
   /** The file behind a location, for local activities that need a path (model files, CSV splits). */

@@ -1,5 +1,7 @@
 package io.govflow.approval;
 
+import io.temporal.failure.ApplicationFailure;
+
 /**
  * Why a decision or revision is refused before it enters history. The validator throws an ApplicationFailure whose
  * type is the name; this enum is the one list the API maps to HTTP statuses.
@@ -29,5 +31,15 @@ public enum Refusal {
 
   public String title() {
     return title;
+  }
+
+  /**
+   * Refuses in a validator: throws an ApplicationFailure typed with the refusal's name, whose message says what is
+   * wrong and how to fix it.
+   */
+  public static void refuseIf(boolean refused, Refusal refusal, String message, Object... args) {
+    if (refused) {
+      throw ApplicationFailure.newFailure(String.format(message, args), refusal.name());
+    }
   }
 }

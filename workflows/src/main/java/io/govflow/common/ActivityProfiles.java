@@ -50,5 +50,10 @@ public final class ActivityProfiles {
           .build())
       .build();
 
+  /** A profile with the summary the Web UI shows for the activities called through it. */
+  public static ActivityOptions summarised(ActivityOptions profile, String summary) {
+    return ActivityOptions.newBuilder(profile).setSummary(summary).build();
+  }
+
   private ActivityProfiles() {}
 }

@@ -11,7 +11,8 @@ import io.temporal.common.converter.ProtobufJsonPayloadConverter;
 
 /**
  * The one data converter of worker, API client and replay tests. Records in history are a wire format:
- * unknown properties are ignored so that a newer record component never breaks an older reader.
+ * unknown properties are ignored so that a newer record component never breaks an older reader. Its failure converter
+ * keeps the type of a validator's refusal, which the API maps to HTTP.
  */
 public final class GovflowDataConverter {
 
@@ -27,6 +28,7 @@ public final class GovflowDataConverter {
         new NullPayloadConverter(),
         new ByteArrayPayloadConverter(),
         new ProtobufJsonPayloadConverter(),
-        new JacksonJsonPayloadConverter(objectMapper()));
+        new JacksonJsonPayloadConverter(objectMapper()))
+        .withFailureConverter(new ValidatorFailureConverter());
   }
 }
