@@ -108,7 +108,9 @@ public class UseCases {
               .setNextPageToken(decodePageToken(pageToken))
               .build());
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT && pageToken != null) {
+      // Servers reject a token they cannot read differently: SQL visibility with UNKNOWN, others INVALID_ARGUMENT.
+      Status.Code code = e.getStatus().getCode();
+      if (pageToken != null && (code == Status.Code.INVALID_ARGUMENT || code == Status.Code.UNKNOWN)) {
         throw invalidPageToken();
       }
       throw e;
@@ -201,7 +203,8 @@ public class UseCases {
 
   private static ProblemException invalidPageToken() {
     return new ProblemException(Problem.of(422, "invalid-request", "Invalid request",
-            "pageToken is not a token this API issued; pass a page's nextPageToken unchanged, or omit it")
+            "Temporal cannot continue from this pageToken; pass a page's nextPageToken unchanged, or omit it to "
+                + "start from the first page")
         .withErrors(List.of(new Problem.FieldError("pageToken", "must be a nextPageToken from a previous page"))));
   }
 }

@@ -3,11 +3,15 @@ package io.govflow.testing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Requests as the demo users send them, and a valid use case definition that tests change one field at a time. */
 public final class ApiCalls {
@@ -37,6 +41,35 @@ public final class ApiCalls {
         new LinkedHashMap<>(Map.of("column", "personal_status", "values", List.of("female div/dep/mar"))),
         new LinkedHashMap<>(Map.of("column", "age", "threshold", 25.0)))));
     return body;
+  }
+
+  /** Creates the credit use case as {@code owner} and returns its id. */
+  public static String createUseCase(String owner) {
+    return as(owner).body(creditUseCase()).post("/api/v1/use-cases").then().statusCode(201).extract().path("id");
+  }
+
+  /** The use case's state, read again until {@code condition} holds: workflows and visibility move on their own. */
+  public static JsonPath awaitUseCase(String id, Predicate<JsonPath> condition) {
+    return await(() -> as("ops1").get("/api/v1/use-cases/" + id).then().statusCode(200).extract().jsonPath(),
+        condition);
+  }
+
+  public static JsonPath await(Supplier<JsonPath> read, Predicate<JsonPath> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonPath current = read.get();
+    while (!condition.test(current)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not reached within 30 s; last answer: " + current.prettify());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting", e);
+      }
+      current = read.get();
+    }
+    return current;
   }
 
   @SuppressWarnings("unchecked")
