@@ -81,7 +81,7 @@ public class ProblemMappers {
   public Response temporalUnavailable(WorkflowServiceException e, UriInfo uri) {
     Status.Code code = e.getCause() instanceof StatusRuntimeException grpc ? grpc.getStatus().getCode() : null;
     if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
-      LOG.warnf("Temporal did not answer %s: %s", uri.getRequestUri().getPath(), e.getCause().getMessage());
+      LOG.warnf("Temporal did not answer %s: %s", pathOf(uri), e.getCause().getMessage());
       return respond(Problem.of(503, "temporal-unavailable", "Temporal unavailable",
           "Temporal or the govflow worker did not answer in time; retry shortly, and check that both run "
               + "(bin/govflow-up starts them)"), uri);
@@ -135,8 +135,8 @@ public class ProblemMappers {
     Response.StatusType statusType = Response.Status.fromStatusCode(status);
     String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
     String detail = status == 404
-        ? "no resource at " + uri.getRequestUri().getPath() + "; the API is described at /q/openapi"
-        : title + " for " + uri.getRequestUri().getPath() + "; the API is described at /q/openapi";
+        ? "no resource at " + pathOf(uri) + "; the API is described at /q/openapi"
+        : title + " for " + pathOf(uri) + "; the API is described at /q/openapi";
     return respond(Problem.of(status, Problem.kebab(title.replace(' ', '_')), title, detail), uri);
   }
 
@@ -164,7 +164,7 @@ public class ProblemMappers {
 
   private static Response serverError(Throwable e, UriInfo uri) {
     String errorId = UUID.randomUUID().toString();
-    LOG.errorf(e, "error %s on %s", errorId, uri.getRequestUri().getPath());
+    LOG.errorf(e, "error %s on %s", errorId, pathOf(uri));
     return respond(Problem.of(500, "internal-error", "Internal error",
         "govflow failed to handle the request; report error id " + errorId + " to the operators")
         .withErrorId(errorId), uri);

@@ -1,5 +1,6 @@
 package io.govflow.usecase;
 
+import io.govflow.common.Problem;
 import io.govflow.common.ProblemException;
 import io.govflow.common.Roles;
 import io.govflow.common.WorkflowUpdates;
@@ -26,6 +27,9 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -49,6 +53,12 @@ public class UseCaseResource {
   @RolesAllowed(Roles.PRODUCT_OWNER)
   @Operation(summary = "Define a use case and start its lifecycle",
       description = "The caller becomes the owner. With an Idempotency-Key, a retry returns the same case (200).")
+  @APIResponse(responseCode = "201", description = "Started",
+      content = @Content(schema = @Schema(implementation = UseCaseCreated.class)))
+  @APIResponse(responseCode = "200", description = "Started earlier under the same Idempotency-Key",
+      content = @Content(schema = @Schema(implementation = UseCaseCreated.class)))
+  @APIResponse(responseCode = "409", description = "The Idempotency-Key started a case from another definition",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   public Response create(@Valid @NotNull(message = "must be a use case definition") UseCaseRequest request,
       @RestHeader(WorkflowUpdates.IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey, UriInfo uri) {
     UseCases.Started started = useCases.start(request.toDefinition(owner()), idempotencyKey);

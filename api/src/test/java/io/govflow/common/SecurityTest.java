@@ -70,6 +70,19 @@ class SecurityTest {
         .body("components.securitySchemes.basic.scheme", equalTo("basic"))
         .body("tags.name", hasItems("Use cases", "Gates", "Model versions"))
         .body("paths.'/api/v1/use-cases'.post.security[0]", not(equalTo(null)));
+    given().get("/q/swagger-ui/").then().statusCode(200);
+  }
+
+  @Test
+  void unreachableTemporalIsServiceUnavailable() {
+    as("ops1").get("/api/v1/use-cases/uc-abcd1234")
+        .then().statusCode(503)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo("urn:govflow:problem:temporal-unavailable"))
+        .body("detail", containsString("retry shortly"));
+    given().get("/q/health/ready")
+        .then().statusCode(503)
+        .body("checks.find { it.name == 'temporal' }.status", equalTo("DOWN"));
   }
 
   @Test
