@@ -2,9 +2,11 @@ package io.govflow.common;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** All govflow settings of a process; the defaults are the embedded setup (local provider, dev server, H2). */
 @ConfigMapping(prefix = "govflow")
@@ -19,6 +21,10 @@ public interface GovflowConfig {
   Artifacts artifacts();
 
   Gates gates();
+
+  Local local();
+
+  Policies policies();
 
   Security security();
 
@@ -52,6 +58,17 @@ public interface GovflowConfig {
     /** A gate still open after this long is escalated, and again every such period. */
     @WithDefault("P5D")
     Duration escalateAfter();
+  }
+
+  interface Local {
+    /** Relative dataset locations of use cases resolve against this folder (the worker's working directory). */
+    @WithDefault(".")
+    String dataRoot();
+  }
+
+  interface Policies {
+    /** A folder whose <tier>.json documents replace the shipped policies of those tiers, without a rebuild. */
+    Optional<Path> folder();
   }
 
   interface Security {

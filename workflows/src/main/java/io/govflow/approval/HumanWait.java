@@ -23,10 +23,8 @@ public final class HumanWait {
   public HumanWait(Instant since, GatePolicy policy) {
     this.since = since;
     this.policy = policy;
-    this.remindAt = policy == null || policy.remindAfter() == null ? null : since.plus(policy.remindAfter());
-    this.escalateAt = isPositive(policy == null ? null : policy.escalateAfter())
-        ? since.plus(policy.escalateAfter())
-        : null;
+    this.remindAt = policy != null && isPositive(policy.remindAfter()) ? since.plus(policy.remindAfter()) : null;
+    this.escalateAt = policy != null && isPositive(policy.escalateAfter()) ? since.plus(policy.escalateAfter()) : null;
   }
 
   /**

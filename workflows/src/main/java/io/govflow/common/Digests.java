@@ -40,8 +40,13 @@ public final class Digests {
 
   /** Digest of a value's JSON with sorted keys, so equal values digest equally whatever their field order. */
   public static String ofValue(Object value) {
+    return sha256(canonicalJson(value));
+  }
+
+  /** A value's JSON with sorted keys and ISO-8601 instants: the text that {@link #ofValue} digests. */
+  public static String canonicalJson(Object value) {
     try {
-      return sha256(CANONICAL.writeValueAsBytes(value));
+      return CANONICAL.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
     }

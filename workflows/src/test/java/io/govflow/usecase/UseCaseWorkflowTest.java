@@ -13,6 +13,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.govflow.approval.Decision;
 import io.govflow.approval.DecisionRecord;
 import io.govflow.approval.Gate;
 import io.govflow.approval.GateOutcome;
@@ -21,7 +22,6 @@ import io.govflow.approval.Outcome;
 import io.govflow.approval.Refusal;
 import io.govflow.common.Digests;
 import io.govflow.common.GovflowSearchAttributes;
-import io.govflow.common.WorkflowIds;
 import io.govflow.modelversion.ModelVersionState;
 import io.govflow.modelversion.ModelVersionWorkflow;
 import io.govflow.modelversion.ModelVersionStatus;
@@ -197,7 +197,7 @@ class UseCaseWorkflowTest {
     String digest = gate(useCase.state(), Gate.USE_CASE_APPROVAL).evidenceDigest();
 
     lifecycle.assertRefused("use-case-uc-22",
-        () -> useCase.decide(new io.govflow.approval.Decision(Gate.USE_CASE_APPROVAL, Outcome.APPROVE, "ok",
+        () -> useCase.decide(new Decision(Gate.USE_CASE_APPROVAL, Outcome.APPROVE, "ok",
             "auditor1", List.of("auditor"), digest)),
         Refusal.WRONG_ROLE, "auditor1 may not decide USE_CASE_APPROVAL: it needs the role governance.");
   }
@@ -222,7 +222,7 @@ class UseCaseWorkflowTest {
   void retriedDecisionWithSameKeyDecidesOnce() {
     UseCaseWorkflow useCase = lifecycle.startUseCase("uc-24", RiskLevel.LOW);
     String digest = gate(useCase.state(), Gate.USE_CASE_APPROVAL).evidenceDigest();
-    var approval = decision(Gate.USE_CASE_APPROVAL, Outcome.APPROVE, "gov1", digest);
+    Decision approval = decision(Gate.USE_CASE_APPROVAL, Outcome.APPROVE, "gov1", digest);
 
     GateOutcome first = lifecycle.decideWithKey("use-case-uc-24", approval, "idem-key-1");
     GateOutcome retried = lifecycle.decideWithKey("use-case-uc-24", approval, "idem-key-1");
@@ -241,9 +241,5 @@ class UseCaseWorkflowTest {
     return new UseCaseDefinition(definition.name(), definition.businessProblem(), definition.stakeholders(),
         definition.lineOfBusiness(), intendedUse, definition.owner(), definition.risk(), definition.dataSources(),
         definition.dataset(), definition.protectedFacets());
-  }
-
-  static String modelVersionWorkflowId(String useCaseId) {
-    return WorkflowIds.modelVersion(useCaseId, 1);
   }
 }
