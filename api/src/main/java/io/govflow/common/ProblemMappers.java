@@ -115,16 +115,9 @@ public class ProblemMappers {
         .withErrors(List.of(new Problem.FieldError(field, needs))), uri);
   }
 
-  @ServerExceptionMapper
-  public Response unreadable(JsonProcessingException e, UriInfo uri) {
-    return respond(unreadableBody(e), uri);
-  }
-
+  /** Quarkus REST's own errors: no such resource or method, a media type it cannot read, a body that is not JSON. */
   @ServerExceptionMapper
   public Response http(WebApplicationException e, UriInfo uri) {
-    if (e.getCause() instanceof MismatchedInputException mismatched) {
-      return mismatchedInput(mismatched, uri);
-    }
     if (e.getCause() instanceof JsonProcessingException unreadable) {
       return respond(unreadableBody(unreadable), uri);
     }
