@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** All govflow settings of a process; the defaults are the embedded setup (local provider, dev server, H2). */
@@ -23,6 +25,8 @@ public interface GovflowConfig {
   Local local();
 
   Policies policies();
+
+  Security security();
 
   enum Provider {
     /** Everything on this machine: Tribuo training, in-process metrics, artifacts on local disk. */
@@ -65,5 +69,20 @@ public interface GovflowConfig {
   interface Policies {
     /** A folder whose <tier>.json documents replace the shipped policies of those tiers, without a rebuild. */
     Optional<Path> folder();
+  }
+
+  interface Security {
+    /**
+     * Users of the embedded setup for HTTP Basic, by user name (API only). Production uses OpenID Connect and
+     * leaves this empty.
+     */
+    Map<String, DemoUser> demoUsers();
+
+    interface DemoUser {
+      String password();
+
+      /** Any of product-owner, governance, operator, auditor. */
+      List<String> roles();
+    }
   }
 }
