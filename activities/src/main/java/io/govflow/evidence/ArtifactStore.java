@@ -18,6 +18,11 @@ public interface ArtifactStore {
   /** The location {@link #put} gives {@code key}, without writing. */
   String locationOf(String key);
 
+  /** Stores a JSON evidence document of a model version under its {@link #evidenceKey}. */
+  default EvidenceRef putEvidence(String useCaseId, String modelVersionId, String name, byte[] json) {
+    return put(evidenceKey(useCaseId, modelVersionId, name), name, json, "application/json");
+  }
+
   static String evidenceKey(String useCaseId, String modelVersionId, String name) {
     return "use-cases/" + useCaseId + "/" + modelVersionId + "/" + name + ".json";
   }

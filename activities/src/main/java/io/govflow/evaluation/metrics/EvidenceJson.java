@@ -1,0 +1,31 @@
+package io.govflow.evaluation.metrics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes the engine's documents in SageMaker's snake_case JSON. Output is byte-for-byte repeatable (no clock, map
+ * keys sorted), so a retried activity stores a document with the same SHA-256 and the evidence digest holds.
+ */
+public final class EvidenceJson {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .build();
+
+  private EvidenceJson() {}
+
+  public static byte[] write(Object document) {
+    try {
+      return MAPPER.writeValueAsBytes(document);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write evidence document " + document.getClass().getSimpleName(), e);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The metrics engine of the local provider: CSV tables, column statistics and data-quality checks, Clarify's pre-
+ * and post-training bias metrics, binary classification quality. Pure Java; its documents have the JSON shapes of
+ * SageMaker Model Monitor and Clarify, so the governance check reads one format whichever provider wrote them.
+ */
+package io.govflow.evaluation.metrics;
