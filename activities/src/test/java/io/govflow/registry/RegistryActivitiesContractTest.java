@@ -66,7 +66,7 @@ abstract class RegistryActivitiesContractTest {
   Inventory inventory;
 
   @Inject
-  AuditTrail audit;
+  AuditChain audit;
 
   @Inject
   DataSource dataSource;
