@@ -32,17 +32,17 @@ public class Inventory {
 
   private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() {};
 
-  private final AuditChain audit;
+  private final AuditTrail audit;
 
   @Inject
-  Inventory(AuditChain audit) {
+  Inventory(AuditTrail audit) {
     this.audit = audit;
   }
 
   /** Every audit entry of a use case (its model versions' included), in the order they were appended. */
   public List<AuditEntry> auditTrail(String useCaseId) {
     return AuditEventRow.<AuditEventRow>list("useCaseId", Sort.by("seq"), useCaseId).stream()
-        .map(AuditChain::entryOf)
+        .map(AuditTrail::entryOf)
         .toList();
   }
 

@@ -44,10 +44,10 @@ public class RegistryActivitiesImpl implements RegistryActivities {
   private static final Set<String> LOST_RACE = Set.of("23505", "40001", "40P01");
 
   private final ArtifactStore artifacts;
-  private final AuditChain audit;
+  private final AuditTrail audit;
 
   @Inject
-  RegistryActivitiesImpl(ArtifactStore artifacts, AuditChain audit) {
+  RegistryActivitiesImpl(ArtifactStore artifacts, AuditTrail audit) {
     this.artifacts = artifacts;
     this.audit = audit;
   }

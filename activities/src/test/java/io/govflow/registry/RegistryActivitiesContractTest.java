@@ -66,7 +66,7 @@ abstract class RegistryActivitiesContractTest {
   Inventory inventory;
 
   @Inject
-  AuditChain audit;
+  AuditTrail audit;
 
   @Inject
   DataSource dataSource;

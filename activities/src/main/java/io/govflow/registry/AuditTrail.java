@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * {@code audit_head} row, so concurrent writers form one linear chain and seq order is chain order.
  */
 @ApplicationScoped
-class AuditChain {
+class AuditTrail {
 
   static final String GENESIS_HASH = "0".repeat(64);
 
