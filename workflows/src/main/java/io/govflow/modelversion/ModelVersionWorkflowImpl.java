@@ -27,7 +27,7 @@ import io.govflow.policy.PolicyResult;
 import io.govflow.project.ProjectActivities;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
-import io.govflow.registry.AuditTrail;
+import io.govflow.registry.AuditEvents;
 import io.govflow.registry.ModelVersionSnapshot;
 import io.govflow.registry.RegistryActivities;
 import io.govflow.signoff.SignOffActivities;
@@ -86,7 +86,7 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
   private ModelVersionRequest request;
   private String modelVersionId;
   private String workflowId;
-  private AuditTrail audit;
+  private AuditEvents audit;
   private GateKeeper gates;
   private Stage stage;
   private ProjectRef project;
@@ -103,7 +103,7 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
     this.request = request;
     modelVersionId = WorkflowIds.modelVersionId(request.useCaseId(), request.version());
     workflowId = Workflow.getInfo().getWorkflowId();
-    audit = new AuditTrail(workflowId, request.useCaseId(), modelVersionId);
+    audit = new AuditEvents(workflowId, request.useCaseId(), modelVersionId);
     gates = new GateKeeper(workflowId, modelVersionId, request.definition().owner(), "model version " + modelVersionId,
         outcome -> outcome == Outcome.APPROVE ? Stage.SIGNED_OFF : Stage.REJECTED);
     try {
@@ -146,7 +146,7 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
     policyResult = governanceCheck.check(new GovernanceCheckRequest(
         useCaseId, modelVersionId, definition.risk().level(), List.copyOf(evidence)));
     addEvidence(List.of(policyResult.document()));
-    registry.recordPolicyResult(modelVersionId, policyResult, audit.next("POLICY_CHECKED", AuditTrail.SYSTEM_ACTOR,
+    registry.recordPolicyResult(modelVersionId, policyResult, audit.next("POLICY_CHECKED", AuditEvents.SYSTEM_ACTOR,
         now(), "tier", policyResult.tier(), "policyVersion", policyResult.policyVersion(),
         "passed", String.valueOf(policyResult.passed())));
   }
@@ -215,7 +215,7 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
   private void moveTo(Stage next) {
     stage = next;
     showProgress();
-    registry.recordModelVersion(snapshot(), audit.next("STAGE_CHANGED", AuditTrail.SYSTEM_ACTOR, now(),
+    registry.recordModelVersion(snapshot(), audit.next("STAGE_CHANGED", AuditEvents.SYSTEM_ACTOR, now(),
         "stage", next.name(), "failure", failure));
     reportToParent();
   }
@@ -239,7 +239,7 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
 
   private void addMeasuredEvidence(List<EvidenceRef> documents) {
     addEvidence(documents);
-    registry.recordMetrics(modelVersionId, documents, audit.next("METRICS_RECORDED", AuditTrail.SYSTEM_ACTOR, now(),
+    registry.recordMetrics(modelVersionId, documents, audit.next("METRICS_RECORDED", AuditEvents.SYSTEM_ACTOR, now(),
         "documents", String.join(",", documents.stream().map(EvidenceRef::name).toList())));
   }
 

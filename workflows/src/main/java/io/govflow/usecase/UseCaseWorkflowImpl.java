@@ -21,7 +21,7 @@ import io.govflow.common.WorkflowProgress;
 import io.govflow.modelversion.ModelVersionRequest;
 import io.govflow.modelversion.ModelVersionState;
 import io.govflow.modelversion.ModelVersionWorkflow;
-import io.govflow.registry.AuditTrail;
+import io.govflow.registry.AuditEvents;
 import io.govflow.registry.RegistryActivities;
 import io.govflow.registry.UseCaseSnapshot;
 import io.temporal.common.SearchAttributes;
@@ -53,7 +53,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
 
   private UseCaseStart start;
   private String workflowId;
-  private AuditTrail audit;
+  private AuditEvents audit;
   private GateKeeper gates;
   private UseCaseDefinition definition;
   private int revision;
@@ -74,7 +74,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     definition = start.definition();
     revision = 1;
     createdAt = now();
-    audit = new AuditTrail(workflowId, start.useCaseId(), null);
+    audit = new AuditEvents(workflowId, start.useCaseId(), null);
     gates = new GateKeeper(workflowId, null, owner(), "use case " + start.useCaseId(), outcome -> switch (outcome) {
       case APPROVE -> Stage.PROJECT_SETUP;
       case REJECT -> Stage.REJECTED;
@@ -88,7 +88,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     if (awaitApproval() == Outcome.APPROVE) {
       runModelVersion(FIRST_VERSION);
     } else {
-      moveTo(Stage.REJECTED, "USE_CASE_REJECTED", AuditTrail.SYSTEM_ACTOR);
+      moveTo(Stage.REJECTED, "USE_CASE_REJECTED", AuditEvents.SYSTEM_ACTOR);
     }
     Workflow.await(Workflow::isEveryHandlerFinished);
     return state();
@@ -110,7 +110,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
       if (outcome != Outcome.REQUEST_CHANGES) {
         return outcome;
       }
-      moveTo(Stage.CHANGES_REQUESTED, "CHANGES_REQUESTED", AuditTrail.SYSTEM_ACTOR);
+      moveTo(Stage.CHANGES_REQUESTED, "CHANGES_REQUESTED", AuditEvents.SYSTEM_ACTOR);
       HumanWait revisionWait = new HumanWait(now(), start.gatePolicy());
       revisionWait.until(() -> pendingRevision != null,
           (kind, due) -> deadlinePassed(new GateEvent(Gate.USE_CASE_APPROVAL, workflowId, kind, due,
@@ -144,7 +144,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
                 .set(GovflowSearchAttributes.OWNER, owner())
                 .build())
             .build());
-    moveTo(Stage.PROJECT_SETUP, "MODEL_VERSION_STARTED", AuditTrail.SYSTEM_ACTOR);
+    moveTo(Stage.PROJECT_SETUP, "MODEL_VERSION_STARTED", AuditEvents.SYSTEM_ACTOR);
     Promise<ModelVersionState> result = Async.function(child::run,
         new ModelVersionRequest(useCaseId, version, definition, start.gatePolicy(), workflowId));
     while (!result.isCompleted()) {
@@ -157,7 +157,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     } catch (ChildWorkflowFailure childFailure) {
       failure = childFailure.getCause() == null ? childFailure.getMessage() : childFailure.getCause().getMessage();
       LOG.warn("model version {} of use case {} failed: {}", modelVersionId, useCaseId, failure);
-      moveTo(Stage.FAILED, "MODEL_VERSION_FAILED", AuditTrail.SYSTEM_ACTOR);
+      moveTo(Stage.FAILED, "MODEL_VERSION_FAILED", AuditEvents.SYSTEM_ACTOR);
     }
   }
 
@@ -169,7 +169,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
   private void followChild(String modelVersionId) {
     Stage childStage = childStage(modelVersionId);
     if (childStage != stage) {
-      moveTo(childStage, "MODEL_VERSION_STAGE_CHANGED", AuditTrail.SYSTEM_ACTOR);
+      moveTo(childStage, "MODEL_VERSION_STAGE_CHANGED", AuditEvents.SYSTEM_ACTOR);
     }
   }
 

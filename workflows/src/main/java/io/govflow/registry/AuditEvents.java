@@ -11,7 +11,7 @@ import java.util.Map;
  * Mints a workflow's audit events. Event ids are the workflow id plus a sequence number kept in the workflow's state,
  * so a retried write carries the id of the entry it already made and replay mints the same ids.
  */
-public final class AuditTrail {
+public final class AuditEvents {
 
   /** The actor of what the lifecycle does by itself. */
   public static final String SYSTEM_ACTOR = "govflow";
@@ -21,7 +21,7 @@ public final class AuditTrail {
   private final String modelVersionId;
   private long sequence;
 
-  public AuditTrail(String workflowId, String useCaseId, String modelVersionId) {
+  public AuditEvents(String workflowId, String useCaseId, String modelVersionId) {
     this.workflowId = workflowId;
     this.useCaseId = useCaseId;
     this.modelVersionId = modelVersionId;
