@@ -7,6 +7,7 @@ import io.govflow.usecase.UseCases;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowNotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -52,10 +53,14 @@ public class DecisionResource {
       @RestHeader(WorkflowUpdates.IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
     UseCaseState before = useCases.state(id);
     Decision decision = request.by(caller.getPrincipal().getName(), caller.getRoles().stream().sorted().toList());
-    GateOutcome outcome = WorkflowUpdates.complete(
-        client.newUntypedWorkflowStub(deciderOf(before, request.gate(), idempotencyKey)),
-        "decide", idempotencyKey, GateOutcome.class, decision);
-    return new DecisionResult(outcome, useCases.state(id));
+    try {
+      GateOutcome outcome = WorkflowUpdates.complete(
+          client.newUntypedWorkflowStub(deciderOf(before, request.gate(), idempotencyKey)),
+          "decide", idempotencyKey, GateOutcome.class, decision);
+      return new DecisionResult(outcome, useCases.state(id));
+    } catch (WorkflowNotFoundException e) {
+      throw useCases.endedOrUnknown(id, Refusal.GATE_NOT_OPEN);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.govflow.common;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.govflow.approval.Refusal;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,8 +32,10 @@ public record Problem(
     return new Problem(TYPE_PREFIX + kind, title, status, detail, null, null, List.of(), List.of(), null);
   }
 
-  public Problem withRefusal(String refusal) {
-    return new Problem(type, title, status, detail, instance, refusal, errors, allowedValues, errorId);
+  /** A workflow's refusal: its status and title, its name as {@code refusal}, its kebab-case name in the type. */
+  public static Problem refused(Refusal refusal, String detail) {
+    return new Problem(TYPE_PREFIX + kebab(refusal.name()), refusal.title(), refusal.httpStatus(), detail, null,
+        refusal.name(), List.of(), List.of(), null);
   }
 
   public Problem withErrors(List<FieldError> errors) {

@@ -64,9 +64,7 @@ public class ProblemMappers {
       return serverError(e, uri);
     }
     ApplicationFailure failure = (ApplicationFailure) e.getCause();
-    Refusal r = refusal.get();
-    return respond(Problem.of(r.httpStatus(), Problem.kebab(r.name()), r.title(), failure.getOriginalMessage())
-        .withRefusal(r.name()), uri);
+    return respond(Problem.refused(refusal.get(), failure.getOriginalMessage()), uri);
   }
 
   @ServerExceptionMapper

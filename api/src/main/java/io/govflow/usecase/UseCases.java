@@ -3,6 +3,7 @@ package io.govflow.usecase;
 import com.google.protobuf.ByteString;
 import io.govflow.approval.Gate;
 import io.govflow.approval.GatePolicy;
+import io.govflow.approval.Refusal;
 import io.govflow.common.Digests;
 import io.govflow.common.GovflowConfig;
 import io.govflow.common.GovflowSearchAttributes;
@@ -93,8 +94,19 @@ public class UseCases {
       return WorkflowUpdates.complete(WorkflowStub.fromTyped(workflow(id)), "revise", idempotencyKey,
           UseCaseState.class, revision);
     } catch (WorkflowNotFoundException e) {
-      throw notFound(id);
+      throw endedOrUnknown(id, Refusal.REVISION_NOT_EXPECTED);
     }
+  }
+
+  /**
+   * An update that found no running workflow: the case has ended, which its final state (still queryable) shows
+   * and which reads as {@code refusal}; or the case never existed.
+   */
+  public ProblemException endedOrUnknown(String id, Refusal refusal) {
+    return stateIfExists(id)
+        .map(state -> new ProblemException(Problem.refused(refusal, "use case " + id + " has ended ("
+            + state.stage() + "); nothing can be decided or revised in it any more")))
+        .orElseGet(() -> notFound(id));
   }
 
   public UseCasePage page(UseCaseFilter filter, int size, String pageToken) {

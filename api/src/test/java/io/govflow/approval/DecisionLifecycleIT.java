@@ -4,6 +4,7 @@ import static io.govflow.testing.ApiCalls.as;
 import static io.govflow.testing.ApiCalls.await;
 import static io.govflow.testing.ApiCalls.awaitUseCase;
 import static io.govflow.testing.ApiCalls.createUseCase;
+import static io.govflow.testing.ApiCalls.creditUseCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -135,6 +136,31 @@ class DecisionLifecycleIT {
         .body("stage", equalTo("SIGNED_OFF"))
         .body("decisions", hasSize(2))
         .body("evidenceDigest", equalTo(evidenceDigest));
+  }
+
+  @Test
+  void endedCaseRefusesNewDecisionsButAnswersRetries() {
+    String id = createUseCase("po1");
+    String digest = approvalDigest(id);
+    String key = UUID.randomUUID().toString();
+    decide("gov1", id, "USE_CASE_APPROVAL", "REJECT", digest, key)
+        .statusCode(200)
+        .body("outcome.gateClosed", equalTo(true));
+    awaitUseCase(id, s -> "REJECTED".equals(s.getString("stage")));
+
+    decide("gov1", id, "USE_CASE_APPROVAL", "REJECT", digest, key)
+        .statusCode(200)
+        .body("outcome.decisionId", equalTo(key))
+        .body("state.stage", equalTo("REJECTED"));
+    decide("gov2", id, "USE_CASE_APPROVAL", "APPROVE", digest, null)
+        .statusCode(409)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("refusal", equalTo("GATE_NOT_OPEN"))
+        .body("detail", equalTo("use case " + id + " has ended (REJECTED); nothing can be decided or revised in it "
+            + "any more"));
+    as("po1").body(creditUseCase()).put("/api/v1/use-cases/" + id)
+        .then().statusCode(409)
+        .body("refusal", equalTo("REVISION_NOT_EXPECTED"));
   }
 
   private static String approvalDigest(String id) {

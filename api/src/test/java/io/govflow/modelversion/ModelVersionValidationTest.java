@@ -1,6 +1,7 @@
 package io.govflow.modelversion;
 
 import static io.govflow.testing.ApiCalls.as;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.govflow.common.Problem;
@@ -20,7 +21,7 @@ class ModelVersionValidationTest {
 
   @Test
   void evidenceNeedsCredentials() {
-    io.restassured.RestAssured.given().get("/api/v1/model-versions/uc-abcd1234-v1/evidence/model-quality")
+    given().get("/api/v1/model-versions/uc-abcd1234-v1/evidence/model-quality")
         .then().statusCode(401);
   }
 }

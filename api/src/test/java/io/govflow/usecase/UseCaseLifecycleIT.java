@@ -3,9 +3,9 @@ package io.govflow.usecase;
 import static io.govflow.testing.ApiCalls.as;
 import static io.govflow.testing.ApiCalls.await;
 import static io.govflow.testing.ApiCalls.awaitUseCase;
-import static io.govflow.testing.ApiCalls.child;
 import static io.govflow.testing.ApiCalls.createUseCase;
 import static io.govflow.testing.ApiCalls.creditUseCase;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -165,17 +165,8 @@ class UseCaseLifecycleIT {
 
   @Test
   void readinessReportsTemporal() {
-    io.restassured.RestAssured.given().get("/q/health/ready")
+    given().get("/q/health/ready")
         .then().statusCode(200)
         .body("checks.find { it.name == 'temporal' }.status", equalTo("UP"));
-  }
-
-  @Test
-  void revisionCannotChangeRiskWithoutReasonsEither() {
-    Map<String, Object> body = creditUseCase();
-    child(body, "risk").remove("reasons");
-
-    as("po1").body(body).put("/api/v1/use-cases/uc-zzzzzzzz")
-        .then().statusCode(422).body("errors[0].field", equalTo("risk.reasons"));
   }
 }
