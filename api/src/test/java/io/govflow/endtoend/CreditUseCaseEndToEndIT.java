@@ -81,12 +81,12 @@ class CreditUseCaseEndToEndIT {
         .then().statusCode(200).extract().jsonPath().getDouble("binary_classification_metrics.auc.value");
     assertThat(auc).isBetween(0.6, 1.0);
 
-    // The owner may not sign off, whatever the evidence shows.
+    // A product owner is no governance member, whatever the evidence shows.
     as("po1", "po1-pass").contentType(ContentType.JSON)
         .body(Map.of("gate", "GOVERNANCE_SIGN_OFF", "outcome", "APPROVE", "comment", "mine",
             "evidenceDigest", signOff.getString("openGates[0].evidenceDigest")))
         .post("/api/v1/use-cases/" + id + "/decisions")
-        .then().statusCode(403).contentType("application/problem+json");
+        .then().statusCode(403).contentType("application/problem+json").body("refusal", equalTo("WRONG_ROLE"));
 
     // High risk: two distinct governance members must approve.
     String digest = signOff.getString("openGates[0].evidenceDigest");
@@ -104,6 +104,20 @@ class CreditUseCaseEndToEndIT {
     List<String> signedOffIds = as("ops1", "ops1-pass").get("/api/v1/use-cases?stage=SIGNED_OFF")
         .then().statusCode(200).extract().jsonPath().getList("items.id");
     assertThat(signedOffIds).contains(id);
+  }
+
+  @Test
+  void anOwnerInGovernanceCannotApproveTheirOwnUseCase() {
+    String id = as("lead1", "lead1-pass").contentType(ContentType.JSON)
+        .body(REPO.resolve("samples/credit-use-case.json").toFile())
+        .post("/api/v1/use-cases")
+        .then().statusCode(201).extract().path("id");
+    String digest = awaitStage(id, "AWAITING_USE_CASE_APPROVAL").getString("openGates[0].evidenceDigest");
+    as("lead1", "lead1-pass").contentType(ContentType.JSON)
+        .body(Map.of("gate", "USE_CASE_APPROVAL", "outcome", "APPROVE", "comment", "my own", "evidenceDigest", digest))
+        .post("/api/v1/use-cases/" + id + "/decisions")
+        .then().statusCode(403).contentType("application/problem+json")
+        .body("refusal", equalTo("OWNER_CANNOT_DECIDE"));
   }
 
   private static void decide(String id, String user, String gate, String digest, String comment) {
