@@ -1,6 +1,10 @@
 package io.govflow.common;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -13,11 +17,17 @@ import jakarta.inject.Singleton;
 @ApplicationScoped
 public class TemporalClients {
 
+  /** Temporal's client and worker metrics (polls, task latencies, failures) join the process's Micrometer registry. */
   @Produces
   @Singleton
-  WorkflowServiceStubs serviceStubs(GovflowConfig config) {
-    return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(config.temporal().target()).build());
+  WorkflowServiceStubs serviceStubs(GovflowConfig config, MeterRegistry meters) {
+    Scope metrics = new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(meters))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    return WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(config.temporal().target())
+        .setMetricsScope(metrics)
+        .build());
   }
 
   @Produces

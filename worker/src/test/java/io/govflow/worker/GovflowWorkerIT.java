@@ -42,6 +42,12 @@ class GovflowWorkerIT {
   }
 
   @Test
+  void temporalWorkerMetricsArePublishedForPrometheus() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics).contains("temporal_");
+  }
+
+  @Test
   void searchAttributesAreRegisteredAsKeywordsAndRegisteringAgainChangesNothing() {
     registrar.registerMissing();
     Map<String, IndexedValueType> attributes = customSearchAttributes();
