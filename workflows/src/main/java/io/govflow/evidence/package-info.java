@@ -1,0 +1,4 @@
+/**
+ * Evidence documents: references by name, location and SHA-256.
+ */
+package io.govflow.evidence;

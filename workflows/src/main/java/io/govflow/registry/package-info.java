@@ -1,0 +1,4 @@
+/**
+ * The inventory and audit trail as the workflows see them: snapshots, audit events and the registry activities.
+ */
+package io.govflow.registry;
