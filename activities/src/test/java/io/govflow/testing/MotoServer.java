@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -77,8 +79,10 @@ public final class MotoServer implements AutoCloseable {
         .forcePathStyle(true).httpClientBuilder(ApacheHttpClient.builder()).build();
   }
 
-  public SageMakerClient sageMaker() {
+  /** A SageMaker client on the emulator; interceptors let a test read the requests the emulator does not keep. */
+  public SageMakerClient sageMaker(ExecutionInterceptor... interceptors) {
     return SageMakerClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(TEST_CREDENTIALS)
+        .overrideConfiguration(o -> List.of(interceptors).forEach(o::addExecutionInterceptor))
         .httpClientBuilder(ApacheHttpClient.builder()).build();
   }
 
