@@ -28,7 +28,8 @@ public class S3ArtifactStore implements ArtifactStore {
     }
     this.s3 = s3;
     this.bucket = bucket;
-    this.prefix = prefix == null || prefix.isEmpty() || prefix.endsWith("/") ? nullToEmpty(prefix) : prefix + "/";
+    String given = prefix == null ? "" : prefix;
+    this.prefix = given.isEmpty() || given.endsWith("/") ? given : given + "/";
   }
 
   @Override
@@ -66,10 +67,6 @@ public class S3ArtifactStore implements ArtifactStore {
   @Override
   public String locationOf(String key) {
     return SCHEME + bucket + "/" + prefix + key;
-  }
-
-  private static String nullToEmpty(String value) {
-    return value == null ? "" : value;
   }
 
   /** A bucket and key parsed from {@code s3://bucket/key}. */
