@@ -87,6 +87,15 @@ public final class LocalDatasets {
     }
   }
 
+  /** A classifier needs rows of at least two outcomes. */
+  public static void requireTwoClasses(Table table, String label) {
+    long classes = table.column(label).stream().filter(v -> !Table.isMissing(v)).distinct().count();
+    if (classes < 2) {
+      throw DataProblem.LABEL_HAS_ONE_CLASS.failure("column '" + label + "' has " + classes
+          + " class(es): a classifier needs rows of at least two outcomes; add them or choose another label");
+    }
+  }
+
   public static void checkFacets(Table table, List<ProtectedFacet> facets, String source) {
     for (ProtectedFacet facet : facets) {
       requireColumn(table, facet.column(), "protected facet", source);

@@ -31,9 +31,6 @@ import java.util.Map;
  */
 public class LocalTrainingActivities implements TrainingActivities {
 
-  /** The share of each class held out for model evaluation (step 6). */
-  static final double TEST_FRACTION = 0.3;
-
   private final ArtifactStore store;
   private final LocalDatasets datasets;
   private final LocalModelRegistry registry;
@@ -49,9 +46,9 @@ public class LocalTrainingActivities implements TrainingActivities {
   /** Checks the data can be trained on and records the job; a job already recorded under the name is adopted. */
   @Override
   public TrainingJobRef startTraining(TrainingRequest request) {
-    requireTwoClasses(datasets.read(request.dataset()), request.dataset().label());
+    LocalDatasets.requireTwoClasses(datasets.read(request.dataset()), request.dataset().label());
     TrainingJobSpec spec = new TrainingJobSpec(request.jobName(), request.useCaseId(), request.modelVersionId(),
-        request.dataset(), request.seed(), TEST_FRACTION, LocalModel.ALGORITHM);
+        request.dataset(), request.seed(), TrainTestSplit.TEST_FRACTION, LocalModel.ALGORITHM);
     String key = jobKey(spec, "job.json");
     String location = store.locationOf(key);
     if (!store.exists(location)) {
@@ -76,7 +73,7 @@ public class LocalTrainingActivities implements TrainingActivities {
       test = LocalDatasets.readSplit(store, testLocation, spec.dataset());
     } else {
       Table table = datasets.read(spec.dataset());
-      requireTwoClasses(table, spec.dataset().label());
+      LocalDatasets.requireTwoClasses(table, spec.dataset().label());
       TrainTestSplit split = TrainTestSplit.stratified(table, spec.dataset().label(), spec.testFraction(), spec.seed());
       train = split.train();
       test = split.test();
@@ -122,14 +119,6 @@ public class LocalTrainingActivities implements TrainingActivities {
 
   private static String jobKey(TrainingJobSpec spec, String file) {
     return "use-cases/" + spec.useCaseId() + "/" + spec.modelVersionId() + "/training/" + spec.jobName() + "/" + file;
-  }
-
-  private static void requireTwoClasses(Table table, String label) {
-    long classes = table.column(label).stream().filter(v -> !Table.isMissing(v)).distinct().count();
-    if (classes < 2) {
-      throw DataProblem.LABEL_HAS_ONE_CLASS.failure("column '" + label + "' has " + classes
-          + " class(es): a classifier needs rows of at least two outcomes; add them or choose another label");
-    }
   }
 
   private static double accuracy(LocalModel model, Table rows, String label) {

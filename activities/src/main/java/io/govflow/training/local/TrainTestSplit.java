@@ -12,9 +12,12 @@ import java.util.TreeMap;
  * A seeded, stratified train/test split: each class gives the same share of its rows to the test split, so both
  * splits keep the data's class balance. Rows without a label can neither train nor test a model and are left out.
  */
-record TrainTestSplit(Table train, Table test) {
+public record TrainTestSplit(Table train, Table test) {
 
-  static TrainTestSplit stratified(Table table, String label, double testFraction, long seed) {
+  /** The share of each class held out for model evaluation (step 6), on every provider. */
+  public static final double TEST_FRACTION = 0.3;
+
+  public static TrainTestSplit stratified(Table table, String label, double testFraction, long seed) {
     Map<String, List<Integer>> rowsByClass = new TreeMap<>();
     for (int row = 0; row < table.rowCount(); row++) {
       String value = table.value(row, label);

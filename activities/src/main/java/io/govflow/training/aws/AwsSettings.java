@@ -1,0 +1,70 @@
+package io.govflow.training.aws;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How step 5 runs on SageMaker: the training image and its hyperparameters, the instances, the IAM role the job
+ * assumes, where the job writes the model ({@code s3://bucket/prefix}), how long it may run and how often the waiting
+ * activity polls it. {@code additionalChannels} are input channels (name to S3 URI) given to every job beside
+ * {@code train}, which is the model version's own training split.
+ */
+public record AwsSettings(
+    String trainingImage,
+    String instanceType,
+    int instanceCount,
+    int volumeSizeGb,
+    String roleArn,
+    String outputPath,
+    Duration maxRuntime,
+    Duration pollInterval,
+    Map<String, String> hyperParameters,
+    Map<String, String> additionalChannels) {
+
+  /** SageMaker's built-in XGBoost 1.7-1 in us-east-1; other regions publish it under another account. */
+  public static final String XGBOOST_US_EAST_1 = "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1";
+
+  public AwsSettings {
+    require(trainingImage, "trainingImage");
+    require(instanceType, "instanceType");
+    require(roleArn, "roleArn");
+    require(outputPath, "outputPath");
+    if (!outputPath.startsWith("s3://")) {
+      throw new IllegalArgumentException("outputPath must be an s3:// URI, not " + outputPath);
+    }
+    if (maxRuntime == null || pollInterval == null) {
+      throw new IllegalArgumentException("maxRuntime and pollInterval are required");
+    }
+    if (instanceCount < 1 || volumeSizeGb < 1) {
+      throw new IllegalArgumentException("instanceCount and volumeSizeGb must be at least 1");
+    }
+    // Sorted, so that a retried submission sends the same request.
+    hyperParameters = sorted(hyperParameters);
+    additionalChannels = sorted(additionalChannels);
+  }
+
+  /** Built-in XGBoost for a binary label on one ml.m5.xlarge, at most 8 hours, polled every 30 seconds. */
+  public static AwsSettings xgboost(String trainingImage, String roleArn, String outputPath) {
+    return new AwsSettings(trainingImage, "ml.m5.xlarge", 1, 30, roleArn, outputPath, Duration.ofHours(8),
+        Duration.ofSeconds(30), Map.of("objective", "binary:logistic", "eval_metric", "auc", "num_round", "100"),
+        Map.of());
+  }
+
+  /** The same settings polling at another interval; tests poll without pause. */
+  public AwsSettings withPollInterval(Duration interval) {
+    return new AwsSettings(trainingImage, instanceType, instanceCount, volumeSizeGb, roleArn, outputPath, maxRuntime,
+        interval, hyperParameters, additionalChannels);
+  }
+
+  private static Map<String, String> sorted(Map<String, String> values) {
+    return Collections.unmodifiableMap(new TreeMap<>(values == null ? Map.of() : values));
+  }
+
+  private static void require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("aws training setting " + name + " is required");
+    }
+  }
+}

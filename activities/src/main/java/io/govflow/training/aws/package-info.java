@@ -1,0 +1,22 @@
+/**
+ * Step 5 on SageMaker: the seeded train/test split in S3, a training job named by the workflow and awaited by a
+ * heartbeating poll, the candidate registered into the use case's model package group pending manual approval.
+ *
+ * <p>Tested on moto 5.2.5 ({@code AwsTrainingActivitiesIT}); where the emulator falls short, the next kind of test
+ * covers it:
+ * <ul>
+ *   <li>Training jobs complete the moment they are created, write no model file to the output path and report one
+ *       fixed metric ({@code train:progress}): running, failed and stopped jobs are covered with a mocked client
+ *       ({@code AwsTrainingActivitiesTest}); the model file itself is never read here.
+ *   <li>CreateTrainingJob and CreateModelPackageGroup overwrite an existing resource instead of refusing it, and
+ *       CreateModelPackage ignores its client token: the activities describe or list before they create, which is
+ *       also the lasting guard on SageMaker, whose tokens expire.
+ *   <li>ModelCard on CreateModelPackage is dropped: the card is checked on the request as sent, read by an
+ *       execution interceptor.
+ *   <li>Content of model cards is not validated against the model card JSON schema, on cards or on packages.
+ * </ul>
+ * The default image, built-in XGBoost, reads CSV without a header and with the label first; the split govflow writes
+ * keeps the dataset's header and column order, so a real run needs an image that reads it (script mode) or a
+ * preprocessing step, not yet part of the lifecycle.
+ */
+package io.govflow.training.aws;
