@@ -69,6 +69,8 @@ CASES = [
     case("diabetes-age-50", "diabetes.csv", "class", ["tested_negative"], "age", [50], group_variable="preg"),
     case("diabetes-age-50-positive", "diabetes.csv", "class", ["tested_positive"], "age", [50]),
     case("diabetes-age-30", "diabetes.csv", "class", ["tested_negative"], "age", [30], group_variable="preg"),
+    # A fractional column: pandas prints the interval's bounds as floats, "(30.0, 67.1]".
+    case("diabetes-mass-30", "diabetes.csv", "class", ["tested_negative"], "mass", [30], group_variable="preg"),
     case("diabetes-30-rows-age-50", "diabetes.csv", "class", ["tested_negative"], "age", [50], rows=30),
     # A numeric label: Clarify splits it at the threshold as it does a facet (glucose above 140 mg/dl).
     case("diabetes-glucose-over-140-age-50", "diabetes.csv", "plas", [140], "age", [50], post=False),
