@@ -8,7 +8,10 @@ import java.util.List;
  * whose value is one of {@code values}, or, for a numeric {@code threshold}, the rows in the interval
  * (threshold, max], that is above the threshold. smclarify builds that interval with pandas
  * ({@code report._interval_index}) and names the group by it, {@code "(25, 75]"}: a threshold at or above the
- * column's maximum leaves the group empty.
+ * column's maximum leaves the group empty. Clarify guesses from the data whether one value is a threshold
+ * ({@code common.series_datatype}: a numeric column at least 5 % distinct); govflow's {@code ProtectedFacet} and
+ * {@link FavourableOutcome} say it, so a threshold on a column of few distinct values, which Clarify would match as
+ * a category, still splits above it here.
  */
 record ValuesOrThreshold(String column, List<String> values, Double threshold) {
 
