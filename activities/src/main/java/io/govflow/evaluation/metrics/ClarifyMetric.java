@@ -1,77 +1,170 @@
 package io.govflow.evaluation.metrics;
 
 import io.govflow.evaluation.metrics.BiasReport.BiasMetric;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Clarify's bias metrics between group a (not sensitive) and group d (sensitive), with its definitions
- * (smclarify {@code bias/metrics/pretraining.py}, {@code posttraining.py}); q = n(1) / n is a group's favourable
- * proportion, hats mark predictions. Where Clarify would divide by zero or compare with an empty group, the value is
- * undefined (null) rather than Clarify's 0 or infinity, so that no policy threshold is met by an artefact of the
- * arithmetic. KL, JS and KS compare the label distributions collapsed to favourable / not favourable, as Clarify
- * does for a binary outcome.
+ * Clarify's bias metrics between group a (not sensitive) and group d (sensitive), with smclarify 0.5's definitions
+ * and conventions ({@code bias/metrics/pretraining.py}, {@code posttraining.py}, {@code common.py}); names and
+ * descriptions as its report writes them, in its order (by name). q = n(1) / n is a group's favourable proportion,
+ * hats mark predictions. Where smclarify raises (an empty group, no group variable, a flip test on text columns),
+ * the metric has a null value and the reason, as Clarify's report does. Where smclarify divides by zero it does not
+ * raise: 0 / 0 is 0 and x / 0 is infinity ({@link Ratio#divide}), which analysis.json carries as the string
+ * {@code "Infinity"}; the difference of two infinite rates is 0 ({@link Ratio#difference}).
  */
 enum ClarifyMetric {
 
+  /** CDDL: group-size-weighted mean over the group variable's values of DD = nd(0) / n(0) - nd(1) / n(1). */
+  CDDL("Conditional Demographic Disparity in Labels (CDDL)", false,
+      rows -> conditionalDemographicDisparity(rows, rows.favourable())),
+
   /** CI = (na - nd) / (na + nd). */
-  CI("Class Imbalance (CI)", (a, d) -> Ratio.of((double) (a.n() - d.n()) / (a.n() + d.n()))),
-
-  /** DPL = qa - qd. */
-  DPL("Difference in Positive Proportions in Labels (DPL)", (a, d) -> Ratio.of(q(a) - q(d))),
-
-  /** JS = ½ [KL(Pa ‖ P) + KL(Pd ‖ P)] with P = ½ (Pa + Pd): finite whenever both groups have rows. */
-  JS("Jensen-Shannon Divergence (JS)", (a, d) -> {
-    double[] mean = distribution((q(a) + q(d)) / 2);
-    return Ratio.of(0.5 * (kl(distribution(q(a)), mean).value() + kl(distribution(q(d)), mean).value()));
+  CI("Class Imbalance (CI)", true, rows -> {
+    GroupCounts a = rows.a();
+    GroupCounts d = rows.d();
+    return Ratio.of((double) (a.n() - d.n()) / (a.n() + d.n()));
   }),
 
-  /** KL = Σ Pa(y) ln(Pa(y) / Pd(y)). */
-  KL("Kullback-Leibler Divergence (KL)", (a, d) -> kl(distribution(q(a)), distribution(q(d)))),
+  /** DPL = qa - qd. */
+  DPL("Difference in Positive Proportions in Labels (DPL)", true,
+      rows -> Ratio.of(q(rows.a()) - q(rows.d()))),
 
-  /** KS = max over outcomes y of |Pa(y) - Pd(y)|, which for two outcomes is |qa - qd|. */
-  KS("Kolmogorov-Smirnov Distance (KS)", (a, d) -> Ratio.of(Math.abs(q(a) - q(d)))),
+  /** JS = ½ [Σ Pa ln(Pa / P) + Σ Pd ln(Pd / P)], P = ½ (Pa + Pd), over the outcomes both groups have. */
+  JS("Jensen-Shannon Divergence (JS)", true, rows -> overSharedOutcomes(rows, (pa, pd) -> {
+    double sum = 0;
+    for (int i = 0; i < pa.length; i++) {
+      double mean = 0.5 * (pa[i] + pd[i]);
+      sum += pa[i] * Math.log(pa[i] / mean);
+    }
+    for (int i = 0; i < pa.length; i++) {
+      double mean = 0.5 * (pa[i] + pd[i]);
+      sum += pd[i] * Math.log(pd[i] / mean);
+    }
+    return 0.5 * sum;
+  })),
+
+  /**
+   * KL = Σ Pa ln(Pa / Pd) over the outcomes both groups have: an outcome one group lacks is left out rather than
+   * made infinite, so KL can be negative (smclarify's {@code pdfs_aligned_nonzero}).
+   */
+  KL("Kullback-Liebler Divergence (KL)", true, rows -> overSharedOutcomes(rows, (pa, pd) -> {
+    double sum = 0;
+    for (int i = 0; i < pa.length; i++) {
+      sum += pa[i] * Math.log(pa[i] / pd[i]);
+    }
+    return sum;
+  })),
+
+  /** KS = max |Pa - Pd| over the outcomes both groups have. */
+  KS("Kolmogorov-Smirnov Distance (KS)", true, rows -> overSharedOutcomes(rows, (pa, pd) -> {
+    double max = 0;
+    for (int i = 0; i < pa.length; i++) {
+      max = Math.max(max, Math.abs(pa[i] - pd[i]));
+    }
+    return max;
+  })),
+
+  /** LP = [Σ (Pa - Pd)²]^½ over the outcomes both groups have. */
+  LP("L-p Norm (LP)", true, rows -> overSharedOutcomes(rows, (pa, pd) -> {
+    double sum = 0;
+    for (int i = 0; i < pa.length; i++) {
+      sum += (pa[i] - pd[i]) * (pa[i] - pd[i]);
+    }
+    return Math.sqrt(sum);
+  })),
+
+  /** TVD = ½ Σ |Pa - Pd| over the outcomes both groups have. */
+  TVD("Total Variation Distance (TVD)", true, rows -> overSharedOutcomes(rows, (pa, pd) -> {
+    double sum = 0;
+    for (int i = 0; i < pa.length; i++) {
+      sum += Math.abs(pa[i] - pd[i]);
+    }
+    return 0.5 * sum;
+  })),
 
   /** AD = ACCa - ACCd with ACC = (TP + TN) / n. */
-  AD("Accuracy Difference (AD)", (a, d) -> Ratio.of(accuracy(a) - accuracy(d))),
+  AD("Accuracy Difference (AD)", true, rows -> Ratio.of(Ratio.difference(accuracy(rows.a()), accuracy(rows.d())))),
+
+  /** CDDPL: CDDL of the predicted labels. */
+  CDDPL("Conditional Demographic Disparity in Predicted Labels (CDDPL)", false,
+      rows -> conditionalDemographicDisparity(rows, rows.predicted())),
 
   /** DAR = TPa / n̂a(1) - TPd / n̂d(1): the precision of acceptances in a minus that in d. */
-  DAR("Difference in Acceptance Rates (DAR)", (a, d) ->
-      Ratio.divide(a.truePositives(), a.predicted(), noneAccepted("a"))
-          .minus(Ratio.divide(d.truePositives(), d.predicted(), noneAccepted("d")))),
+  DAR("Difference in Acceptance Rates (DAR)", true, rows -> difference(rows,
+      g -> Ratio.divide(g.truePositives(), g.predicted()), false)),
 
   /** DCA = ca - cd with c = n(1) / n̂(1): observed over predicted acceptances. */
-  DCA("Difference in Conditional Acceptance (DCA)", (a, d) ->
-      Ratio.divide(a.labelled(), a.predicted(), noneAccepted("a"))
-          .minus(Ratio.divide(d.labelled(), d.predicted(), noneAccepted("d")))),
+  DCA("Difference in Conditional Acceptance (DCA)", true, rows -> difference(rows,
+      g -> Ratio.divide(g.labelled(), g.predicted()), false)),
+
+  /** DCR = rd - ra with r = n(0) / n̂(0): observed over predicted rejections. */
+  DCR("Difference in Conditional Rejection (DCR)", true, rows -> difference(rows,
+      g -> Ratio.divide(g.labelledUnfavourable(), g.predictedUnfavourable()), true)),
 
   /** DI = q̂d / q̂a. */
-  DI("Disparate Impact (DI)", (a, d) -> Ratio.divide(qHat(d), qHat(a), noneAccepted("a"))),
+  DI("Disparate Impact (DI)", true, rows -> Ratio.of(Ratio.divide(qHat(rows.d()), qHat(rows.a())))),
 
   /** DPPL = q̂a - q̂d. */
-  DPPL("Difference in Positive Proportions in Predicted Labels (DPPL)", (a, d) -> Ratio.of(qHat(a) - qHat(d)));
+  DPPL("Difference in Positive Proportions in Predicted Labels (DPPL)", true,
+      rows -> Ratio.of(qHat(rows.a()) - qHat(rows.d()))),
 
-  static final List<ClarifyMetric> PRE_TRAINING = List.of(CI, DPL, JS, KL, KS);
-  static final List<ClarifyMetric> POST_TRAINING = List.of(AD, DAR, DCA, DI, DPPL);
+  /** DRR = TNd / n̂d(0) - TNa / n̂a(0): the precision of rejections in d minus that in a. */
+  DRR("Difference in Rejection Rates (DRR)", true, rows -> difference(rows,
+      g -> Ratio.divide(g.trueNegatives(), g.predictedUnfavourable()), true)),
+
+  /** FT: see {@link FlipTest}. */
+  FT("Flip Test (FT)", true, FlipTest::measure),
+
+  /**
+   * GE: the generalized entropy index with α = 2 of the benefits b = ŷ - y + 1 of all rows, whatever the facet:
+   * Σ ((b / mean b)² - 1) / (2n).
+   */
+  GE("Generalized Entropy (GE)", false, ClarifyMetric::generalizedEntropy),
+
+  /** RD = TPRa - TPRd with TPR = TP / (TP + FN). */
+  RD("Recall Difference (RD)", true, rows -> difference(rows,
+      g -> Ratio.divide(g.truePositives(), g.labelled()), false)),
+
+  /** SD = TNRd - TNRa with TNR = TN / (TN + FP). */
+  SD("Specificity Difference (SD)", true, rows -> difference(rows,
+      g -> Ratio.divide(g.trueNegatives(), g.labelledUnfavourable()), true)),
+
+  /** TE = FNd / FPd - FNa / FPa. */
+  TE("Treatment Equality (TE)", true, rows -> difference(rows,
+      g -> Ratio.divide(g.falseNegatives(), g.falsePositives()), true));
+
+  static final List<ClarifyMetric> PRE_TRAINING = List.of(CDDL, CI, DPL, JS, KL, KS, LP, TVD);
+  static final List<ClarifyMetric> POST_TRAINING =
+      List.of(AD, CDDPL, DAR, DCA, DCR, DI, DPPL, DRR, FT, GE, RD, SD, TE);
 
   private final String description;
-  private final BiFunction<GroupCounts, GroupCounts, Ratio> formula;
+  private final boolean needsBothGroups;
+  private final Function<FacetRows, Ratio> formula;
 
-  ClarifyMetric(String description, BiFunction<GroupCounts, GroupCounts, Ratio> formula) {
+  ClarifyMetric(String description, boolean needsBothGroups, Function<FacetRows, Ratio> formula) {
     this.description = description;
+    this.needsBothGroups = needsBothGroups;
     this.formula = formula;
   }
 
-  BiasMetric between(GroupCounts a, GroupCounts d) {
+  BiasMetric on(FacetRows rows) {
     Ratio value;
-    if (d.n() == 0) {
+    if (needsBothGroups && rows.d().n() == 0) {
       value = Ratio.undefined("no row is in the sensitive group d: check the facet's values or threshold");
-    } else if (a.n() == 0) {
+    } else if (needsBothGroups && rows.a().n() == 0) {
       value = Ratio.undefined("every row is in the sensitive group d, so group a is empty");
     } else {
-      value = formula.apply(a, d);
+      value = formula.apply(rows);
     }
     return new BiasMetric(name(), description, value.value(), value.undefinedBecause());
+  }
+
+  BiasMetric undefined(String because) {
+    return new BiasMetric(name(), description, null, because);
   }
 
   private static double q(GroupCounts group) {
@@ -83,28 +176,102 @@ enum ClarifyMetric {
   }
 
   private static double accuracy(GroupCounts group) {
-    return (double) (group.truePositives() + group.trueNegatives()) / group.n();
+    return Ratio.divide(group.truePositives() + group.trueNegatives(), group.n());
   }
 
-  private static String noneAccepted(String group) {
-    return "the model predicts no favourable outcome in group " + group;
+  /** A rate of a minus that of d, or of d minus that of a where a higher rate is worse for d (rejections, errors). */
+  private static Ratio difference(FacetRows rows, Function<GroupCounts, Double> rate, boolean dFirst) {
+    double a = rate.apply(rows.a());
+    double d = rate.apply(rows.d());
+    return Ratio.of(dFirst ? Ratio.difference(d, a) : Ratio.difference(a, d));
   }
 
-  private static double[] distribution(double favourable) {
-    return new double[] {favourable, 1 - favourable};
+  private interface Distance {
+    double between(double[] pa, double[] pd);
   }
 
-  /** KL(p ‖ q) = Σ p ln(p / q) over p > 0; undefined where q = 0 but p > 0. */
-  private static Ratio kl(double[] p, double[] q) {
-    double sum = 0;
-    for (int i = 0; i < p.length; i++) {
-      if (p[i] > 0) {
-        if (q[i] == 0) {
-          return Ratio.undefined("an outcome that occurs in group a never occurs in group d: KL is infinite");
-        }
-        sum += p[i] * Math.log(p[i] / q[i]);
+  /**
+   * A distance between the label distributions of a and d, restricted as smclarify's {@code pdfs_aligned_nonzero}
+   * restricts them: to the outcomes (unfavourable, favourable) whose proportion is non-zero in both groups.
+   */
+  private static Ratio overSharedOutcomes(FacetRows rows, Distance distance) {
+    GroupCounts a = rows.a();
+    GroupCounts d = rows.d();
+    double[][] proportions = {
+        {(double) a.labelledUnfavourable() / a.n(), (double) a.labelled() / a.n()},
+        {(double) d.labelledUnfavourable() / d.n(), (double) d.labelled() / d.n()}};
+    List<double[]> shared = new ArrayList<>();
+    for (int outcome = 0; outcome < 2; outcome++) {
+      if (proportions[0][outcome] > 0 && proportions[1][outcome] > 0) {
+        shared.add(new double[] {proportions[0][outcome], proportions[1][outcome]});
       }
     }
-    return Ratio.of(sum);
+    if (shared.isEmpty()) {
+      return Ratio.undefined("groups a and d have no label outcome in common");
+    }
+    double[] pa = shared.stream().mapToDouble(p -> p[0]).toArray();
+    double[] pd = shared.stream().mapToDouble(p -> p[1]).toArray();
+    return Ratio.of(distance.between(pa, pd));
+  }
+
+  /**
+   * smclarify's {@code common.CDD}: for each value of the group variable, DD = (share of d among its unfavourable
+   * outcomes) - (share of d among its favourable ones), 0 for a share over no row; then the mean weighted by the
+   * value's row count. Needs both outcomes somewhere in the data.
+   */
+  private static Ratio conditionalDemographicDisparity(FacetRows rows, boolean[] favourable) {
+    if (rows.groups() == null) {
+      return Ratio.undefined("no group_variable is configured, so conditional demographic disparity is undefined");
+    }
+    long favourableRows = 0;
+    for (boolean f : favourable) {
+      favourableRows += f ? 1 : 0;
+    }
+    if (favourableRows == 0) {
+      return Ratio.undefined("no row has the favourable outcome");
+    }
+    if (favourableRows == favourable.length) {
+      return Ratio.undefined("every row has the favourable outcome");
+    }
+    // per group value: rows, favourable in d, favourable, unfavourable in d, unfavourable
+    Map<String, long[]> byGroup = new TreeMap<>();
+    for (int i = 0; i < favourable.length; i++) {
+      long[] counts = byGroup.computeIfAbsent(rows.groups()[i], g -> new long[5]);
+      counts[0]++;
+      int offset = favourable[i] ? 1 : 3;
+      counts[offset] += rows.sensitive()[i] ? 1 : 0;
+      counts[offset + 1]++;
+    }
+    double weighted = 0;
+    long total = 0;
+    for (long[] counts : byGroup.values()) {
+      double accepted = counts[2] == 0 ? 0 : (double) counts[1] / counts[2];
+      double rejected = counts[4] == 0 ? 0 : (double) counts[3] / counts[4];
+      weighted += counts[0] * (rejected - accepted);
+      total += counts[0];
+    }
+    return Ratio.of(Ratio.divide(weighted, total));
+  }
+
+  private static Ratio generalizedEntropy(FacetRows rows) {
+    int n = rows.favourable().length;
+    if (n == 0) {
+      return Ratio.undefined("no row to measure");
+    }
+    double[] benefit = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      benefit[i] = (rows.predicted()[i] ? 1 : 0) - (rows.favourable()[i] ? 1 : 0) + 1;
+      sum += benefit[i];
+    }
+    if (sum == 0) {
+      return Ratio.undefined("every prediction is a false negative, so the mean benefit is 0");
+    }
+    double mean = sum / n;
+    double entropy = 0;
+    for (double b : benefit) {
+      entropy += (b / mean) * (b / mean) - 1;
+    }
+    return Ratio.of(entropy / (n * 2.0));
   }
 }

@@ -25,4 +25,22 @@ record GroupCounts(long n, long labelled, long predicted, long truePositives, lo
     }
     return new GroupCounts(n, labelled, predicted, truePositives, trueNegatives);
   }
+
+  /** {@code n(0)}: rows labelled unfavourable. */
+  long labelledUnfavourable() {
+    return n - labelled;
+  }
+
+  /** {@code n̂(0)}: rows predicted unfavourable. */
+  long predictedUnfavourable() {
+    return n - predicted;
+  }
+
+  long falsePositives() {
+    return predicted - truePositives;
+  }
+
+  long falseNegatives() {
+    return labelled - truePositives;
+  }
 }

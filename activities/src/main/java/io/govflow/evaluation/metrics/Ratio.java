@@ -1,6 +1,10 @@
 package io.govflow.evaluation.metrics;
 
-/** A metric's value, or why it is undefined on this data (a group is empty, a denominator is zero). */
+/**
+ * A metric's value, or why Clarify cannot compute it on this data (smclarify raises, and its report carries a null
+ * value and the error). A value may be infinite where Clarify divides a positive count by zero; Jackson writes it as
+ * the string {@code "Infinity"}, as Clarify's {@code inf_as_str} does.
+ */
 record Ratio(Double value, String undefinedBecause) {
 
   static Ratio of(double value) {
@@ -11,15 +15,19 @@ record Ratio(Double value, String undefinedBecause) {
     return new Ratio(null, because);
   }
 
-  /** {@code numerator / denominator}, undefined when the denominator is zero. */
-  static Ratio divide(double numerator, double denominator, String whenZero) {
-    return denominator == 0 ? undefined(whenZero) : of(numerator / denominator);
+  /** smclarify's {@code common.divide}: 0 / 0 is 0, and x / 0 is infinity with the sign of x. */
+  static double divide(double numerator, double denominator) {
+    if (denominator == 0) {
+      return numerator == 0 ? 0.0 : Math.copySign(Double.POSITIVE_INFINITY, numerator);
+    }
+    return numerator / denominator;
   }
 
-  Ratio minus(Ratio other) {
-    if (value == null) {
-      return this;
-    }
-    return other.value == null ? other : of(value - other.value);
+  /**
+   * {@code x - y}, except that Clarify sets a difference of two positive infinities to 0 (DCA, DCR, DAR, DRR, RD, SD,
+   * AD, TE): both groups are equally undefined, so neither is favoured.
+   */
+  static double difference(double x, double y) {
+    return x == y && x == Double.POSITIVE_INFINITY ? 0.0 : x - y;
   }
 }

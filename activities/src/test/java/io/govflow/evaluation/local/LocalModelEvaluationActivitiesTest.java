@@ -94,9 +94,10 @@ class LocalModelEvaluationActivitiesTest {
 
     assertThat(bias.at("/post_training_bias_metrics/label_value_or_threshold").asText()).isEqualTo("good");
     assertThat(measured).extracting(Measurement::subject).containsOnly(
-        "personal_status=female div/dep/mar", "age=25", "foreign_worker=yes");
-    assertThat(measured).extracting(Measurement::metric).containsOnly("AD", "DAR", "DCA", "DI", "DPPL");
-    assertThat(measured).hasSize(15);
+        "personal_status=female div/dep/mar", "age=(25, 75]", "foreign_worker=yes");
+    assertThat(measured).extracting(Measurement::metric).containsOnly(
+        "AD", "CDDPL", "DAR", "DCA", "DCR", "DI", "DPPL", "DRR", "FT", "GE", "RD", "SD", "TE");
+    assertThat(measured).hasSize(39);
     assertThat(women).isBetween(60L, 130L);
     assertThat(measured).filteredOn(m -> m.metric().equals("DPPL"))
         .allSatisfy(m -> assertThat(m.value()).isBetween(-1.0, 1.0));
