@@ -9,9 +9,6 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface
 public interface DeploymentActivities {
 
-  /** Failure type: the candidate's model file or test split cannot be read; train the model version again. */
-  String MODEL_NOT_DEPLOYABLE = "MODEL_NOT_DEPLOYABLE";
-
   /** Serves the request's model version under {@link EndpointNames#of}, with data capture on. */
   EndpointRef deploy(DeploymentRequest request);
 
