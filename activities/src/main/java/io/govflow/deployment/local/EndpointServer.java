@@ -59,7 +59,8 @@ public final class EndpointServer implements AutoCloseable {
   public static final String INFERENCE_ID_HEADER = "X-Amzn-SageMaker-Inference-Id";
 
   private static final Logger LOG = Logger.getLogger(EndpointServer.class);
-  private static final Pattern PATH = Pattern.compile("/endpoints/([a-zA-Z0-9-]{1,63})(/invocations)?/?");
+  private static final String NAME = "[a-zA-Z0-9-]{1,63}";
+  private static final Pattern PATH = Pattern.compile("/endpoints/(" + NAME + ")(/invocations)?/?");
   /** Enough to keep two cores busy while some threads wait on a capture append or a slow client. */
   private static final int HANDLER_THREADS = 8;
   private static final String NO_DELAY = "sun.net.httpserver.nodelay";
@@ -132,7 +133,7 @@ public final class EndpointServer implements AutoCloseable {
 
   /** Serves {@code model} under the name: a new endpoint, or a swap that requests already running finish on. */
   public void serve(String endpointName, ServedModel model) {
-    if (!PATH.matcher("/endpoints/" + endpointName).matches()) {
+    if (!endpointName.matches(NAME)) {
       throw new IllegalArgumentException("endpoint name '" + endpointName + "' is not 1-63 of [a-zA-Z0-9-]");
     }
     endpoints.compute(endpointName, (name, current) -> {
@@ -258,18 +259,18 @@ public final class EndpointServer implements AutoCloseable {
   }
 
   private static String readBody(HttpExchange exchange) {
-    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_PAYLOAD_BYTES) {
-      throw tooLarge();
-    }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
+      if (body.length > MAX_PAYLOAD_BYTES) {
+        // Read to the end before refusing: a connection closed on unread bytes is reset, and the reset destroys
+        // the refusal before the client reads it.
+        in.transferTo(OutputStream.nullOutputStream());
+        throw new InvocationException(InvocationProblem.PAYLOAD_TOO_LARGE,
+            "the body is larger than " + MAX_PAYLOAD_BYTES + " bytes: send the rows in several requests");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the request body", e);
-    }
-    if (body.length > MAX_PAYLOAD_BYTES) {
-      throw tooLarge();
     }
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -277,11 +278,6 @@ public final class EndpointServer implements AutoCloseable {
     } catch (CharacterCodingException e) {
       throw new InvocationException(InvocationProblem.MALFORMED_INPUT, "the body is not UTF-8 text");
     }
-  }
-
-  private static InvocationException tooLarge() {
-    return new InvocationException(InvocationProblem.PAYLOAD_TOO_LARGE,
-        "the body is larger than " + MAX_PAYLOAD_BYTES + " bytes: send the rows in several requests");
   }
 
   private static final class ServingEndpoint {

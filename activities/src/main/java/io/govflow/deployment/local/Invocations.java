@@ -29,7 +29,8 @@ import java.util.Set;
  * training CSV's columns without the label). A first line whose every field names a column is a header instead:
  * the rows below it map by name, a label column among them is ignored and an absent feature is a missing value.
  * In, {@code application/json}: {@code {"instances": [...]}} or a bare array, each instance an object of column →
- * value (string, number or null) or an array of values in feature order. Empty or {@code ?} is a missing value,
+ * value (string, number or null), or the values in feature order as an array or as {@code {"features": [...]}}
+ * (the instance format of SageMaker's built-in algorithms). Empty or {@code ?} is a missing value,
  * which the model scores as the column's mean; a column the model does not know is refused, so that a misspelt
  * feature is never silently scored as missing.
  *
@@ -42,6 +43,7 @@ final class Invocations {
   static final String JSON = "application/json";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String FEATURES = "features";
 
   private Invocations() {}
 
@@ -165,6 +167,10 @@ final class Invocations {
 
   private static Map<String, String> jsonRow(JsonNode instance, int row, ServedModel served) {
     Map<String, String> values = new LinkedHashMap<>();
+    if (instance.isObject() && instance.size() == 1 && instance.path(FEATURES).isArray()
+        && !served.featureColumns().contains(FEATURES)) {
+      return jsonRow(instance.get(FEATURES), row, served);
+    }
     if (instance.isArray()) {
       List<String> columns = served.featureColumns();
       if (instance.size() != columns.size()) {

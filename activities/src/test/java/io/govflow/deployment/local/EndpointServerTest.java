@@ -246,6 +246,15 @@ class EndpointServerTest {
   }
 
   @Test
+  void aBodyLargerThanSageMakersLimitIsRefusedWith413() throws IOException {
+    HttpResponse<String> response = post(url, "text/csv", "1".repeat(EndpointServer.MAX_PAYLOAD_BYTES + 1));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(JSON.readTree(response.body()).get("detail").asText())
+        .isEqualTo("the body is larger than 6291456 bytes: send the rows in several requests");
+  }
+
+  @Test
   void aContentTypeOtherThanCsvOrJsonIsRefusedWith415() throws IOException {
     HttpResponse<String> response = post(url, "application/x-protobuf", "whatever");
 
