@@ -5,6 +5,7 @@ import io.govflow.deployment.EndpointRef;
 import io.govflow.deployment.Environment;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.LocalArtifactStore;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,10 +16,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 /**
  * A load harness, not a test: deploys a credit-g model on a loopback endpoint, sends the 1000 sample rows as one
@@ -59,7 +62,21 @@ public final class EndpointLatencyBenchmark {
       System.out.printf("latency p50 %.3f ms, p99 %.3f ms, max %.3f ms; throughput %.0f requests/s%n",
           percentile(latencies, 0.50), percentile(latencies, 0.99), latencies[latencies.length - 1] / 1e6,
           latencies.length / seconds);
-      System.out.printf("capture: %s%n", endpoint.captureLocation());
+      System.out.printf("captured %d lines under %s%n", captured(store, endpoint), endpoint.captureLocation());
+    } finally {
+      try (Stream<Path> files = Files.walk(artifacts)) {
+        files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      }
+    }
+  }
+
+  private static long captured(LocalArtifactStore store, EndpointRef endpoint) throws IOException {
+    try (Stream<Path> files = Files.walk(store.pathOf(endpoint.captureLocation()))) {
+      long lines = 0;
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        lines += Files.readAllLines(file).size();
+      }
+      return lines;
     }
   }
 
