@@ -1,0 +1,79 @@
+package io.govflow.deployment.local;
+
+import io.govflow.common.Samples;
+import io.govflow.evaluation.metrics.Table;
+import io.govflow.evidence.LocalArtifactStore;
+import io.govflow.modelregistry.LocalModelRegistry;
+import io.govflow.modelversion.ModelVersionStatus;
+import io.govflow.training.CandidateModel;
+import io.govflow.training.TrainingJobNames;
+import io.govflow.training.TrainingRequest;
+import io.govflow.training.TrainingResult;
+import io.govflow.training.local.LocalTrainingActivities;
+import io.govflow.usecase.Dataset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Credit-g models trained by the local training activity, the sample's rows as callers send them, and a client. */
+final class CreditModels {
+
+  static final String USE_CASE = "uc-7";
+  static final Dataset CREDIT = new Dataset(Samples.CREDIT_G, "class", "good");
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private CreditModels() {}
+
+  /** Trains version {@code n} of the use case on credit-g and returns it as the signed-off candidate. */
+  static CandidateModel train(LocalArtifactStore store, int n, long seed) {
+    String version = USE_CASE + "-v" + n;
+    LocalTrainingActivities training =
+        new LocalTrainingActivities(store, Samples.folder(), new LocalModelRegistry(store));
+    TrainingRequest request =
+        new TrainingRequest(USE_CASE, version, TrainingJobNames.of(version), CREDIT, seed, "gf-" + USE_CASE);
+    TrainingResult result = training.awaitTraining(request, training.startTraining(request));
+    return new CandidateModel(version, "gf-" + USE_CASE, result.modelLocation(), result.testDataLocation(),
+        ModelVersionStatus.Approved);
+  }
+
+  static Table sample() {
+    try {
+      return Table.parse(Files.readAllBytes(Samples.path(Samples.CREDIT_G)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The features of a sample row as a headerless CSV line (credit-g's values hold no comma or quote). */
+  static String csvLine(Table table, int row, List<String> features) {
+    return features.stream().map(column -> table.value(row, column)).collect(Collectors.joining(","));
+  }
+
+  static Map<String, String> features(Table table, int row, List<String> features) {
+    return features.stream().collect(Collectors.toMap(column -> column, column -> table.value(row, column)));
+  }
+
+  static HttpResponse<String> post(String url, String contentType, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return send(request);
+  }
+
+  static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
