@@ -5,6 +5,7 @@ import io.govflow.evaluation.metrics.BiasReport.FacetResult;
 import io.govflow.evaluation.metrics.BiasReport.Section;
 import io.govflow.usecase.ProtectedFacet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +31,27 @@ public final class BiasAnalysis {
   /** @param groupVariable the column CDDL conditions on, or null (CDDL is then undefined, as in Clarify) */
   public static BiasReport preTraining(
       Table table, FavourableOutcome outcome, List<ProtectedFacet> facets, String groupVariable) {
+    return preTraining(table, outcome, facets, groupVariable, preTrainingMethods());
+  }
+
+  /**
+   * Only the pre-training metrics named in {@code methods} (as in Clarify's {@code methods.pre_training_bias}),
+   * in Clarify's order; see {@link #preTrainingMethods()}.
+   */
+  public static BiasReport preTraining(Table table, FavourableOutcome outcome, List<ProtectedFacet> facets,
+      String groupVariable, Collection<String> methods) {
     return new BiasReport(BiasReport.VERSION,
-        section(table, outcome, null, facets, groupVariable, ClarifyMetric.PRE_TRAINING), null);
+        section(table, outcome, null, facets, groupVariable, select(ClarifyMetric.PRE_TRAINING, methods)), null);
+  }
+
+  /** The names of the pre-training metrics, as Clarify's analysis configuration and report spell them. */
+  public static List<String> preTrainingMethods() {
+    return ClarifyMetric.PRE_TRAINING.stream().map(ClarifyMetric::name).toList();
+  }
+
+  /** The names of the post-training metrics, as Clarify's analysis configuration and report spell them. */
+  public static List<String> postTrainingMethods() {
+    return ClarifyMetric.POST_TRAINING.stream().map(ClarifyMetric::name).toList();
   }
 
   /** Every post-training metric of {@code predictedLabels} (one per row of {@code table}), no group variable. */
@@ -43,12 +63,28 @@ public final class BiasAnalysis {
   /** @param groupVariable the column CDDPL conditions on, or null (CDDPL is then undefined, as in Clarify) */
   public static BiasReport postTraining(Table table, FavourableOutcome outcome, List<String> predictedLabels,
       List<ProtectedFacet> facets, String groupVariable) {
+    return postTraining(table, outcome, predictedLabels, facets, groupVariable, postTrainingMethods());
+  }
+
+  /** Only the post-training metrics named in {@code methods}; see {@link #postTrainingMethods()}. */
+  public static BiasReport postTraining(Table table, FavourableOutcome outcome, List<String> predictedLabels,
+      List<ProtectedFacet> facets, String groupVariable, Collection<String> methods) {
     if (predictedLabels.size() != table.rowCount()) {
       throw new IllegalArgumentException(
           predictedLabels.size() + " predictions for a table of " + table.rowCount() + " rows");
     }
     return new BiasReport(BiasReport.VERSION, null,
-        section(table, outcome, predictedLabels, facets, groupVariable, ClarifyMetric.POST_TRAINING));
+        section(table, outcome, predictedLabels, facets, groupVariable,
+            select(ClarifyMetric.POST_TRAINING, methods)));
+  }
+
+  private static List<ClarifyMetric> select(List<ClarifyMetric> stage, Collection<String> methods) {
+    List<String> names = stage.stream().map(ClarifyMetric::name).toList();
+    List<String> unknown = methods.stream().filter(method -> !names.contains(method)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown bias metrics " + unknown + "; this stage has " + names);
+    }
+    return stage.stream().filter(metric -> methods.contains(metric.name())).toList();
   }
 
   private static Section section(Table table, FavourableOutcome outcome, List<String> predictedLabels,

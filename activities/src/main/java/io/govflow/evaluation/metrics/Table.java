@@ -120,6 +120,20 @@ public final class Table {
     return new Table(columns, rowIndices.stream().map(rows::get).toList(), types);
   }
 
+  /** The table without one column, such as a predicted label that must not count as a feature; types are kept. */
+  public Table without(String column) {
+    int dropped = indexOf.get(requireColumn(column));
+    List<String> kept = new ArrayList<>(columns);
+    kept.remove(dropped);
+    List<String[]> keptRows = rows.stream().map(row -> {
+      String[] cells = new String[row.length - 1];
+      System.arraycopy(row, 0, cells, 0, dropped);
+      System.arraycopy(row, dropped + 1, cells, dropped, row.length - dropped - 1);
+      return cells;
+    }).toList();
+    return new Table(kept, keptRows, types);
+  }
+
   /** The table as CSV, quoting only the cells that need it, so values read back exactly as they are. */
   public byte[] toCsv() {
     StringWriter out = new StringWriter();
