@@ -71,10 +71,14 @@ final class ColumnProfile {
     return mismatched;
   }
 
-  /** The fraction of values that are present; 1 for an empty column, which lacks nothing. */
   double completeness() {
-    long total = present + missing;
-    return total == 0 ? 1.0 : (double) present / total;
+    return completeness(new Common(present, missing));
+  }
+
+  /** The fraction of values that are present; 1 for an empty column, which lacks nothing. */
+  static double completeness(Common common) {
+    long total = common.numPresent() + common.numMissing();
+    return total == 0 ? 1.0 : (double) common.numPresent() / total;
   }
 
   KllSketch sketch() {

@@ -58,12 +58,11 @@ public final class ModelMonitorBaseline {
       DataStatistics.Common common = f.numericalStatistics() != null
           ? f.numericalStatistics().common()
           : f.stringStatistics().common();
-      long total = common.numPresent() + common.numMissing();
-      double completeness = total == 0 ? 1.0 : (double) common.numPresent() / total;
       NumConstraints sign = f.numericalStatistics() != null && f.numericalStatistics().min() != null
           ? new NumConstraints(f.numericalStatistics().min() >= 0)
           : null;
-      return new MonitorConstraints.Feature(f.name(), f.inferredType(), completeness, sign, domain(f), null);
+      return new MonitorConstraints.Feature(
+          f.name(), f.inferredType(), ColumnProfile.completeness(common), sign, domain(f), null);
     }).toList();
     return new MonitorConstraints(0.0, features, MonitoringConfig.DEFAULTS);
   }

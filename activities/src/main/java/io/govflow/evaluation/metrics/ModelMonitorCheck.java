@@ -46,7 +46,9 @@ public final class ModelMonitorCheck {
             feature.name())));
       } else {
         MonitoringConfig config = global.overriddenBy(feature.monitoringConfigOverrides());
-        violations.addAll(checkFeature(feature, baseline.feature(feature.name()), config, current));
+        if (config.evaluateConstraints() == Toggle.ENABLED) {
+          violations.addAll(checkFeature(feature, baseline.feature(feature.name()), config, current));
+        }
       }
     }
     for (String column : current.columns()) {

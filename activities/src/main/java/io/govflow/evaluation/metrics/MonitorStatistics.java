@@ -24,7 +24,13 @@ public record MonitorStatistics(double version, DatasetSize dataset, List<Featur
   /** Mean, sum, standard deviation, min, max and the distribution are null when no value is numeric. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record NumericalStatistics(
-      Common common, Double mean, Double sum, Double stdDev, Double min, Double max, NumericalDistribution distribution) {}
+      Common common,
+      Double mean,
+      Double sum,
+      Double stdDev,
+      Double min,
+      Double max,
+      NumericalDistribution distribution) {}
 
   public record NumericalDistribution(Kll kll) {}
 

@@ -14,6 +14,7 @@ import io.govflow.evaluation.metrics.MonitorConstraints.Toggle;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,11 +176,20 @@ class ModelMonitorCheckTest {
   }
 
   @Test
+  void featureWithEvaluationDisabledIsNotJudged() {
+    Table drifted = edited(credit, (row, r) -> row.put("age", Long.toString(Long.parseLong(row.get("age")) + 15)));
+    MonitorConstraints ageIgnored = withOverride(constraints, "age",
+        new MonitoringConfig(Toggle.DISABLED, null, null, null, null));
+
+    assertThat(ModelMonitorCheck.check(statistics, ageIgnored, drifted).violations()).isEmpty();
+  }
+
+  @Test
   void violationsWriteAsModelMonitorJson() {
     ConstraintViolations violations = new ConstraintViolations(
         List.of(new Violation("age", CheckType.MISSING_COLUMN_CHECK, "gone")));
 
-    assertThat(new String(EvidenceJson.write(violations), java.nio.charset.StandardCharsets.UTF_8))
+    assertThat(new String(EvidenceJson.write(violations), StandardCharsets.UTF_8))
         .contains("\"feature_name\" : \"age\"")
         .contains("\"constraint_check_type\" : \"missing_column_check\"")
         .contains("\"description\" : \"gone\"");
@@ -202,7 +212,7 @@ class ModelMonitorCheckTest {
         .toList(), constraints.monitoringConfig());
   }
 
-  /** The table with each row (and its index) edited as a column → value map; the first row's keys name the columns. */
+  /** The table with each row (and its index) edited as a column → value map; the first row names the columns. */
   private static Table edited(Table table, BiConsumer<Map<String, String>, Integer> edit) {
     List<Map<String, String>> rows = new ArrayList<>();
     for (int r = 0; r < table.rowCount(); r++) {
