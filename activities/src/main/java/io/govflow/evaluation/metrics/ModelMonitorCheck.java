@@ -30,6 +30,17 @@ public final class ModelMonitorCheck {
 
   private ModelMonitorCheck() {}
 
+  /**
+   * The statistics.json of the current traffic, which a monitoring run writes beside its violations: each baseline
+   * column read as the baseline typed it, so a drifting type shows as missing numbers rather than a new type.
+   */
+  public static MonitorStatistics currentStatistics(MonitorConstraints constraints, Table current) {
+    Map<String, ColumnType> baselineTypes = new HashMap<>();
+    constraints.features().stream().filter(f -> f.inferredType() != null)
+        .forEach(f -> baselineTypes.put(f.name(), f.inferredType()));
+    return ModelMonitorBaseline.statistics(current, c -> baselineTypes.getOrDefault(c, current.type(c)));
+  }
+
   public static ConstraintViolations check(
       MonitorStatistics baseline, MonitorConstraints constraints, Table current) {
     MonitoringConfig global = MonitoringConfig.DEFAULTS.overriddenBy(constraints.monitoringConfig());

@@ -185,6 +185,20 @@ class ModelMonitorCheckTest {
   }
 
   @Test
+  void currentStatisticsReadEachColumnAsTheBaselineTypedIt() {
+    Table baseline = Table.parse("count,name\n1,a\n2,b\n");
+    Table current = Table.parse("count,name\n1.5,7\nmany,8\n");
+    MonitorConstraints suggested = ModelMonitorBaseline.constraints(ModelMonitorBaseline.statistics(baseline));
+
+    MonitorStatistics stats = ModelMonitorCheck.currentStatistics(suggested, current);
+
+    assertThat(stats.feature("count").orElseThrow().inferredType()).isEqualTo(ColumnType.INTEGRAL);
+    assertThat(stats.feature("count").orElseThrow().numericalStatistics().sum()).isEqualTo(1.5);
+    assertThat(stats.feature("count").orElseThrow().numericalStatistics().common().numPresent()).isEqualTo(2);
+    assertThat(stats.feature("name").orElseThrow().stringStatistics().distinctCount()).isEqualTo(2);
+  }
+
+  @Test
   void violationsWriteAsModelMonitorJson() {
     ConstraintViolations violations = new ConstraintViolations(
         List.of(new Violation("age", CheckType.MISSING_COLUMN_CHECK, "gone")));
