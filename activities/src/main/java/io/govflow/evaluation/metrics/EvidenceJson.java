@@ -1,5 +1,6 @@
 package io.govflow.evaluation.metrics;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,6 +18,7 @@ public final class EvidenceJson {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .build();
 
   private EvidenceJson() {}
@@ -26,6 +28,18 @@ public final class EvidenceJson {
       return MAPPER.writeValueAsBytes(document);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write evidence document " + document.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Reads a document written by govflow or by SageMaker; keys the record does not name are ignored, since
+   * SageMaker's containers may add their own (Model Monitor's schemas allow custom statistics).
+   */
+  public static <T> T read(byte[] json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a readable " + type.getSimpleName() + " document: " + e.getMessage(), e);
     }
   }
 }
