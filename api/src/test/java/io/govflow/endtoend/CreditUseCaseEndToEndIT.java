@@ -42,8 +42,8 @@ class CreditUseCaseEndToEndIT {
         "govflow.local.data-root", REPO.toString(),
         "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + state.resolve("inventory")
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
-    worker = PackagedApp.start("worker", REPO.resolve("worker/target/quarkus-app/quarkus-run.jar"), state, shared);
-    api = PackagedApp.start("api", REPO.resolve("api/target/quarkus-app/quarkus-run.jar"), state, shared);
+    worker = PackagedApp.start("worker", REPO.resolve("worker/target/quarkus-app/quarkus-run.jar"), shared);
+    api = PackagedApp.start("api", REPO.resolve("api/target/quarkus-app/quarkus-run.jar"), shared);
   }
 
   @AfterAll
@@ -56,7 +56,7 @@ class CreditUseCaseEndToEndIT {
   }
 
   @Test
-  void creditUseCaseGoesFromDefinitionToSignOffThroughHttpAlone() {
+  void creditUseCaseGoesFromDefinitionToSignOffThroughHttpAlone() throws InterruptedException {
     String id = as("po1", "po1-pass")
         .contentType(ContentType.JSON)
         .body(REPO.resolve("samples/credit-use-case.json").toFile())
@@ -107,7 +107,7 @@ class CreditUseCaseEndToEndIT {
   }
 
   @Test
-  void anOwnerInGovernanceCannotApproveTheirOwnUseCase() {
+  void anOwnerInGovernanceCannotApproveTheirOwnUseCase() throws InterruptedException {
     String id = as("lead1", "lead1-pass").contentType(ContentType.JSON)
         .body(REPO.resolve("samples/credit-use-case.json").toFile())
         .post("/api/v1/use-cases")
@@ -128,7 +128,7 @@ class CreditUseCaseEndToEndIT {
         .then().statusCode(200);
   }
 
-  private static JsonPath awaitStage(String id, String stage) {
+  private static JsonPath awaitStage(String id, String stage) throws InterruptedException {
     Instant deadline = Instant.now().plus(LIFECYCLE_TIMEOUT);
     JsonPath state = null;
     while (Instant.now().isBefore(deadline)) {
@@ -138,7 +138,7 @@ class CreditUseCaseEndToEndIT {
       }
       assertThat(state.getString("stage")).as("use case stopped early; worker log:\n" + worker.logTail())
           .isNotIn("FAILED", "REJECTED");
-      PackagedApp.sleep(Duration.ofMillis(500));
+      Thread.sleep(500);
     }
     throw new AssertionError("use case " + id + " did not reach " + stage + "; last state " + state.prettify());
   }

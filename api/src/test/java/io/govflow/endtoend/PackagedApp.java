@@ -1,7 +1,7 @@
 package io.govflow.endtoend;
 
+import io.govflow.testing.ServerProcess;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,45 +9,36 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One packaged Quarkus app (worker or API) run as a user runs it: {@code java -jar quarkus-run.jar}. */
 final class PackagedApp implements AutoCloseable {
 
-  private final String name;
-  private final Process process;
-  private final Path log;
+  private final ServerProcess process;
   private final int port;
 
-  private PackagedApp(String name, Process process, Path log, int port) {
-    this.name = name;
+  private PackagedApp(ServerProcess process, int port) {
     this.process = process;
-    this.log = log;
     this.port = port;
   }
 
-  static PackagedApp start(String name, Path jar, Path workDir, Map<String, String> properties) throws IOException {
+  static PackagedApp start(String name, Path jar, Map<String, String> properties) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: package the apps first (./mvnw verify builds them)");
     }
-    int port = freePort();
+    int port = ServerProcess.freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
         "-Dquarkus.http.port=" + port));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("-jar", jar.toString()));
-    Path log = workDir.resolve(name + ".log");
-    Process process = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-    PackagedApp app = new PackagedApp(name, process, log, port);
-    app.awaitReady(Duration.ofMinutes(2));
+    PackagedApp app = new PackagedApp(ServerProcess.start(name, command, "e2e-" + name + "-" + port + ".log"), port);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(app.baseUri() + "/q/health/ready")).GET().build();
+    app.process.awaitReady(Duration.ofMinutes(2),
+        () -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     return app;
   }
 
@@ -57,56 +48,15 @@ final class PackagedApp implements AutoCloseable {
 
   String logTail() {
     try {
-      List<String> lines = Files.readAllLines(log);
+      List<String> lines = Files.readAllLines(process.log());
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e.getMessage() + ")";
     }
   }
 
-  private void awaitReady(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUri() + "/q/health/ready")).GET().build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited during start-up:\n" + logTail());
-      }
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      sleep(Duration.ofMillis(300));
-    }
-    throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + logTail());
-  }
-
   @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  public void close() {
+    process.close();
   }
 }
