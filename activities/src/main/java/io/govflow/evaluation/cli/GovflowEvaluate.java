@@ -1,29 +1,50 @@
 package io.govflow.evaluation.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.govflow.common.Digests;
 import io.govflow.evaluation.clarify.AnalysisConfig;
 import io.govflow.evaluation.clarify.AnalysisConfig.BiasInputs;
 import io.govflow.evaluation.clarify.InvalidAnalysisConfigException;
 import io.govflow.evaluation.metrics.BiasAnalysis;
 import io.govflow.evaluation.metrics.BiasReport;
+import io.govflow.evaluation.metrics.ConstraintViolations;
 import io.govflow.evaluation.metrics.EvidenceJson;
+import io.govflow.evaluation.metrics.ModelMonitorBaseline;
+import io.govflow.evaluation.metrics.ModelMonitorCheck;
+import io.govflow.evaluation.metrics.MonitorConstraints;
+import io.govflow.evaluation.metrics.MonitorStatistics;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evaluation.metrics.TableFormatException;
+import io.govflow.policy.Finding;
+import io.govflow.policy.InvalidPolicyException;
+import io.govflow.policy.PolicyDocument;
+import io.govflow.policy.PolicyEvaluator;
+import io.govflow.policy.PolicyLibrary;
+import io.govflow.policy.PolicyResult;
+import io.govflow.usecase.RiskLevel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * {@code govflow-evaluate}: reproduces evidence from local files, with no server, on the same engine the lifecycle's
  * activities use. {@code bias} takes a SageMaker Clarify analysis_config.json and writes analysis.json as a Clarify
- * processing job would. Exit codes: 0 done, 1 an unexpected failure, 2 bad input (a one-line reason on stderr).
+ * processing job would; {@code baseline} and {@code monitor} write what Model Monitor's baselining and monitoring jobs
+ * write; {@code policy} checks evidence documents against a risk tier's policy. Exit codes: 0 done (also when drift
+ * or a failed policy is found: that is the answer, not an error), 1 an unexpected failure, 2 bad input (a one-line
+ * reason on stderr).
  */
 public final class GovflowEvaluate {
 
@@ -34,21 +55,47 @@ public final class GovflowEvaluate {
   static final String USAGE = """
       Usage: govflow-evaluate bias --config analysis_config.json --dataset data.csv [--predictions preds.csv] \
       --output dir/
+             govflow-evaluate baseline --dataset train.csv --output dir/
+             govflow-evaluate monitor --statistics statistics.json --constraints constraints.json \
+      --dataset traffic.csv --output dir/
+             govflow-evaluate policy --tier low|medium|high [--policy-folder dir/] --evidence name=file.json ... \
+      --output dir/
 
-      Computes Clarify's pre- and post-training bias metrics that analysis_config.json asks for
-      (methods.pre_training_bias / methods.post_training_bias) and writes them to dir/analysis.json.
+      bias      Clarify's pre- and post-training bias metrics that analysis_config.json asks for
+                (methods.pre_training_bias / methods.post_training_bias), written to dir/analysis.json.
+      baseline  Model Monitor's baselining job: dir/statistics.json and dir/constraints.json of the data set.
+      monitor   Model Monitor's monitoring job: the traffic checked against a baseline, written to
+                dir/constraint_violations.json beside the traffic's own dir/statistics.json.
+      policy    the tier's governance policy applied to evidence documents, written to dir/policy-result.json.
 
-        --config       SageMaker Clarify analysis configuration (dataset_type "text/csv")
-        --dataset      the data set, CSV; a header row, or none when the configuration lists headers
-        --predictions  the model's predicted labels, one row per data set row, with a header row; the column
-                       is predicted_label, or the only one (without it, predicted_label is a data set column)
-        --output       folder to write analysis.json into (created if missing)
-        -h, --help     this help
+        --config         SageMaker Clarify analysis configuration (dataset_type "text/csv")
+        --dataset        the data set, CSV; a header row (bias: or none when the configuration lists headers)
+        --predictions    the model's predicted labels, one row per data set row, with a header row; the column
+                         is predicted_label, or the only one (without it, predicted_label is a data set column)
+        --statistics     a baseline's statistics.json
+        --constraints    a baseline's constraints.json
+        --tier           the risk tier whose policy applies: low, medium or high
+        --policy-folder  a folder whose <tier>.json replaces the shipped policy of that tier
+        --evidence       name=file.json, once per evidence document (data-statistics, pre-training-bias,
+                         training-metrics, model-quality, post-training-bias)
+        --output         folder to write into (created if missing)
+        -h, --help       this help
 
       Exit codes: 0 done, 2 bad input (the reason on stderr), 1 unexpected failure.
       """;
 
-  private static final Set<String> BIAS_OPTIONS = Set.of("--config", "--dataset", "--predictions", "--output");
+  private static final Map<String, Command> COMMANDS = Map.of(
+      "bias", new Command(Set.of("--config", "--dataset", "--predictions", "--output"),
+          List.of("--config", "--dataset", "--output"), GovflowEvaluate::bias),
+      "baseline", new Command(Set.of("--dataset", "--output"), List.of("--dataset", "--output"),
+          GovflowEvaluate::baseline),
+      "monitor", new Command(Set.of("--statistics", "--constraints", "--dataset", "--output"),
+          List.of("--statistics", "--constraints", "--dataset", "--output"), GovflowEvaluate::monitor),
+      "policy", new Command(Set.of("--tier", "--policy-folder", "--evidence", "--output"),
+          List.of("--tier", "--evidence", "--output"), GovflowEvaluate::policy));
+
+  /** The only option that may be given more than once. */
+  private static final String EVIDENCE = "--evidence";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -74,12 +121,14 @@ public final class GovflowEvaluate {
       return OK;
     }
     try {
-      if (!args[0].equals("bias")) {
-        throw new BadInput("unknown command '" + args[0] + "'; the command is bias (see --help)");
+      Command command = COMMANDS.get(args[0]);
+      if (command == null) {
+        throw new BadInput("unknown command '" + args[0] + "'; the commands are "
+            + COMMANDS.keySet().stream().sorted().toList() + " (see --help)");
       }
-      bias(options(args));
+      command.action().run(new Options(args[0], command, args), out);
       return OK;
-    } catch (BadInput | InvalidAnalysisConfigException e) {
+    } catch (BadInput | InvalidAnalysisConfigException | InvalidPolicyException e) {
       err.println("govflow-evaluate: " + e.getMessage());
       return BAD_INPUT;
     } catch (RuntimeException | IOException e) {
@@ -88,10 +137,10 @@ public final class GovflowEvaluate {
     }
   }
 
-  private void bias(Map<String, String> options) throws IOException {
+  private static void bias(Options options, PrintStream out) throws IOException {
     AnalysisConfig config = AnalysisConfig.parse(read(options, "--config"));
     Table dataset = table("--dataset", () -> config.dataset(read(options, "--dataset")));
-    Table predictions = options.containsKey("--predictions")
+    Table predictions = options.has("--predictions")
         ? table("--predictions", () -> Table.parse(read(options, "--predictions"))) : null;
     BiasInputs inputs = config.resolve(dataset, predictions);
     BiasReport pre = config.preTrainingMethods().isEmpty() ? null : BiasAnalysis.preTraining(inputs.table(),
@@ -101,10 +150,90 @@ public final class GovflowEvaluate {
         config.postTrainingMethods());
     BiasReport analysis = new BiasReport(BiasReport.VERSION, pre == null ? null : pre.preTrainingBiasMetrics(),
         post == null ? null : post.postTrainingBiasMetrics());
-    Path output = Path.of(options.get("--output"));
+    write(options, out, "analysis.json", analysis);
+  }
+
+  private static void baseline(Options options, PrintStream out) throws IOException {
+    Table dataset = table("--dataset", () -> Table.parse(read(options, "--dataset")));
+    MonitorStatistics statistics = ModelMonitorBaseline.statistics(dataset);
+    write(options, out, "statistics.json", statistics);
+    write(options, out, "constraints.json", ModelMonitorBaseline.constraints(statistics));
+  }
+
+  private static void monitor(Options options, PrintStream out) throws IOException {
+    MonitorStatistics baseline = document(options, "--statistics", MonitorStatistics.class);
+    MonitorConstraints constraints = document(options, "--constraints", MonitorConstraints.class);
+    if (baseline.features() == null || constraints.features() == null) {
+      throw new BadInput("--statistics and --constraints must be a baseline's statistics.json and constraints.json"
+          + " (each with a features list)");
+    }
+    Table traffic = table("--dataset", () -> Table.parse(read(options, "--dataset")));
+    ConstraintViolations violations = ModelMonitorCheck.check(baseline, constraints, traffic);
+    write(options, out, "statistics.json", ModelMonitorCheck.currentStatistics(constraints, traffic));
+    write(options, out, "constraint_violations.json", violations);
+    out.println(violations.violations().isEmpty() ? "no constraint violations"
+        : violations.violations().size() + " constraint violations: " + violations.violations().stream()
+            .map(v -> v.featureName() + " " + v.constraintCheckType().label()).collect(Collectors.joining(", ")));
+  }
+
+  private static void policy(Options options, PrintStream out) throws IOException {
+    RiskLevel tier = tier(options.one("--tier"));
+    PolicyDocument policy = library(options).forTier(tier);
+    Map<String, JsonNode> documents = new TreeMap<>();
+    Map<String, String> digests = new TreeMap<>();
+    for (String evidence : options.all(EVIDENCE)) {
+      int equals = evidence.indexOf('=');
+      if (equals <= 0 || equals == evidence.length() - 1) {
+        throw new BadInput("--evidence " + evidence + ": expected name=file.json, e.g. model-quality=evaluation.json");
+      }
+      String name = evidence.substring(0, equals);
+      Path file = Path.of(evidence.substring(equals + 1));
+      if (documents.containsKey(name)) {
+        throw new BadInput("--evidence " + name + " is given twice; a policy check takes one document of each name");
+      }
+      byte[] bytes = bytes(EVIDENCE + " " + name, file);
+      documents.put(name, json(EVIDENCE + " " + name, file, bytes));
+      digests.put(name, Digests.sha256(bytes));
+    }
+    PolicyResult result = PolicyEvaluator.result(policy, PolicyEvaluator.evaluate(policy, documents), null);
+    write(options, out, "policy-result.json", new PolicyResultDocument(result.tier(), result.policyVersion(),
+        result.passed(), result.findings(), digests));
+    long failed = result.findings().stream().filter(f -> !f.passed()).count();
+    out.println((result.passed() ? "passed" : "failed") + " the " + result.tier() + " policy version "
+        + result.policyVersion() + ": " + failed + " of " + result.findings().size() + " findings failed");
+  }
+
+  private static RiskLevel tier(String tier) {
+    try {
+      return RiskLevel.valueOf(tier.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInput("--tier " + tier + ": the tiers are low, medium and high");
+    }
+  }
+
+  private static PolicyLibrary library(Options options) {
+    if (!options.has("--policy-folder")) {
+      return new PolicyLibrary();
+    }
+    Path folder = Path.of(options.one("--policy-folder"));
+    if (!Files.isDirectory(folder)) {
+      throw new BadInput("--policy-folder " + folder + ": not a directory");
+    }
+    return new PolicyLibrary(folder);
+  }
+
+  /**
+   * The policy-result document the lifecycle keeps, less the use case and model version a local run has none of:
+   * the outcome, every finding, and the digest of each evidence file judged.
+   */
+  record PolicyResultDocument(
+      String tier, String policyVersion, boolean passed, List<Finding> findings, Map<String, String> evidenceSha256) {}
+
+  private static void write(Options options, PrintStream out, String name, Object document) throws IOException {
+    Path output = Path.of(options.one("--output"));
     Files.createDirectories(output);
-    Files.write(output.resolve("analysis.json"), EvidenceJson.write(analysis));
-    out.println("wrote " + output.resolve("analysis.json"));
+    Files.write(output.resolve(name), EvidenceJson.write(document));
+    out.println("wrote " + output.resolve(name));
   }
 
   /** A table, or bad input naming the option whose file is not a readable table. */
@@ -116,38 +245,87 @@ public final class GovflowEvaluate {
     }
   }
 
-  private static String read(Map<String, String> options, String option) {
-    Path file = Path.of(options.get(option));
+  private static <T> T document(Options options, String option, Class<T> type) {
+    Path file = Path.of(options.one(option));
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new BadInput(option + " " + file + ": no such file");
-    } catch (IOException e) {
-      throw new BadInput(option + " " + file + ": cannot read it (" + e.getMessage() + ")");
+      return EvidenceJson.read(bytes(option, file), type);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(option + " " + file + ": " + e.getMessage());
     }
   }
 
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i < args.length; i += 2) {
-      if (!BIAS_OPTIONS.contains(args[i])) {
-        throw new BadInput("unknown option '" + args[i] + "'; bias takes " + BIAS_OPTIONS.stream().sorted().toList());
-      }
-      if (i + 1 == args.length || args[i + 1].startsWith("--")) {
-        throw new BadInput(args[i] + " needs a value");
-      }
-      options.put(args[i], args[i + 1]);
+  private static JsonNode json(String what, Path file, byte[] bytes) {
+    try {
+      return EvidenceJson.read(bytes, JsonNode.class);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(what + " " + file + ": not JSON (" + e.getMessage() + ")");
     }
-    for (String required : List.of("--config", "--dataset", "--output")) {
-      if (!options.containsKey(required)) {
-        throw new BadInput("missing " + required + " (see --help)");
-      }
+  }
+
+  private static String read(Options options, String option) {
+    return new String(bytes(option, Path.of(options.one(option))), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String what, Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInput(what + " " + file + ": no such file");
+    } catch (IOException e) {
+      throw new BadInput(what + " " + file + ": cannot read it (" + e.getMessage() + ")");
     }
-    return options;
   }
 
   private static boolean isHelp(String arg) {
     return arg.equals("--help") || arg.equals("-h");
+  }
+
+  /** A sub-command: the options it takes, those it needs, and what it does. */
+  private record Command(Set<String> options, List<String> required, Action action) {}
+
+  @FunctionalInterface
+  private interface Action {
+    void run(Options options, PrintStream out) throws IOException;
+  }
+
+  /** A command's options, checked against what the command takes and needs. */
+  private static final class Options {
+
+    private final Map<String, List<String>> values = new HashMap<>();
+
+    Options(String name, Command command, String[] args) {
+      for (int i = 1; i < args.length; i += 2) {
+        if (!command.options().contains(args[i])) {
+          throw new BadInput("unknown option '" + args[i] + "'; " + name + " takes "
+              + command.options().stream().sorted().toList());
+        }
+        if (i + 1 == args.length || args[i + 1].startsWith("--")) {
+          throw new BadInput(args[i] + " needs a value");
+        }
+        List<String> given = values.computeIfAbsent(args[i], option -> new ArrayList<>());
+        if (!given.isEmpty() && !args[i].equals(EVIDENCE)) {
+          throw new BadInput(args[i] + " is given twice");
+        }
+        given.add(args[i + 1]);
+      }
+      for (String required : command.required()) {
+        if (!values.containsKey(required)) {
+          throw new BadInput("missing " + required + " (see --help)");
+        }
+      }
+    }
+
+    boolean has(String option) {
+      return values.containsKey(option);
+    }
+
+    String one(String option) {
+      return values.get(option).get(0);
+    }
+
+    List<String> all(String option) {
+      return values.getOrDefault(option, List.of());
+    }
   }
 
   /** Input the user can fix: reported in one line, exit code 2. */
