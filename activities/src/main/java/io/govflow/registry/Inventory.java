@@ -88,12 +88,12 @@ public class Inventory {
         summaryOf(row),
         RegistryJson.read(row.definition, UseCaseDefinition.class),
         ModelVersionRow.<ModelVersionRow>list("useCaseId", Sort.by("version").and("id"), useCaseId).stream()
-            .map(Inventory::viewOf)
+            .map(Inventory::snapshotOf)
             .toList()));
   }
 
-  public Optional<ModelVersionView> modelVersion(String modelVersionId) {
-    return ModelVersionRow.<ModelVersionRow>findByIdOptional(modelVersionId).map(Inventory::viewOf);
+  public Optional<ModelVersionSnapshot> modelVersion(String modelVersionId) {
+    return ModelVersionRow.<ModelVersionRow>findByIdOptional(modelVersionId).map(Inventory::snapshotOf);
   }
 
   /** The decisions taken on a use case and its model versions, in the order they were taken. */
@@ -129,8 +129,8 @@ public class Inventory {
         Stage.valueOf(row.stage), row.revision, row.createdAt, row.updatedAt);
   }
 
-  private static ModelVersionView viewOf(ModelVersionRow row) {
-    return new ModelVersionView(row.id, row.useCaseId, row.version, row.workflowId, Stage.valueOf(row.stage),
+  private static ModelVersionSnapshot snapshotOf(ModelVersionRow row) {
+    return new ModelVersionSnapshot(row.id, row.useCaseId, row.version, row.workflowId, Stage.valueOf(row.stage),
         row.status == null ? null : ModelVersionStatus.valueOf(row.status), row.modelPackageId, row.modelLocation,
         RegistryJson.read(row.evidence, EVIDENCE), row.evidenceDigest, row.updatedAt);
   }

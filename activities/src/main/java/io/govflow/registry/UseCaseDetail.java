@@ -5,4 +5,4 @@ import java.util.List;
 
 /** A use case with its full definition (latest revision) and its model versions, oldest first. */
 public record UseCaseDetail(
-    UseCaseSummary summary, UseCaseDefinition definition, List<ModelVersionView> modelVersions) {}
+    UseCaseSummary summary, UseCaseDefinition definition, List<ModelVersionSnapshot> modelVersions) {}

@@ -159,7 +159,7 @@ abstract class RegistryActivitiesContractTest {
     registry.recordModelVersion(snapshot, event);
     registry.recordModelVersion(snapshot, event);
 
-    ModelVersionView expected = new ModelVersionView(modelVersionId(), useCaseId, 1, snapshot.workflowId(),
+    ModelVersionSnapshot expected = new ModelVersionSnapshot(modelVersionId(), useCaseId, 1, snapshot.workflowId(),
         Stage.MODEL_EVALUATION, ModelVersionStatus.PendingManualApproval, snapshot.modelPackageId(),
         snapshot.modelLocation(), List.of(card), snapshot.evidenceDigest(), micros(T0.plusSeconds(5)));
     assertThat(inventory.modelVersion(modelVersionId())).contains(expected);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -129,6 +130,21 @@ public final class GateKeeper {
     if (closes) {
       closedWith = decision.outcome();
     }
+    return outcome;
+  }
+
+  /**
+   * The {@code decide} update of a gated workflow, once per update id: a retried id gets its first outcome back and
+   * nothing else happens; a new decision is applied and handed with its id to {@code onDecided}, which records it.
+   */
+  public GateOutcome decideOnce(Decision decision, BiConsumer<String, GateOutcome> onDecided) {
+    String updateId = currentUpdateId();
+    GateOutcome earlier = earlierOutcome(updateId);
+    if (earlier != null) {
+      return earlier;
+    }
+    GateOutcome outcome = decide(decision, updateId);
+    onDecided.accept(updateId, outcome);
     return outcome;
   }
 

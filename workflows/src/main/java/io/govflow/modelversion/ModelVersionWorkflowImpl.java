@@ -169,21 +169,16 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
 
   @Override
   public GateOutcome decide(Decision decision) {
-    String updateId = GateKeeper.currentUpdateId();
-    GateOutcome earlier = gates.earlierOutcome(updateId);
-    if (earlier != null) {
-      return earlier;
-    }
-    GateOutcome outcome = gates.decide(decision, updateId);
-    DecisionRecord record = new DecisionRecord(updateId, request.useCaseId(), modelVersionId, workflowId, decision,
-        policyResult.policyVersion(), now());
-    decisions.add(record);
-    registry.recordDecision(record, audit.decision(record));
-    if (!outcome.gateClosed()) {
-      showProgress();
-      reportToParent();
-    }
-    return outcome;
+    return gates.decideOnce(decision, (updateId, outcome) -> {
+      DecisionRecord record = new DecisionRecord(updateId, request.useCaseId(), modelVersionId, workflowId, decision,
+          policyResult.policyVersion(), now());
+      decisions.add(record);
+      registry.recordDecision(record, audit.decision(record));
+      if (!outcome.gateClosed()) {
+        showProgress();
+        reportToParent();
+      }
+    });
   }
 
   @Override

@@ -188,17 +188,12 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
 
   @Override
   public GateOutcome decide(Decision decision) {
-    String updateId = GateKeeper.currentUpdateId();
-    GateOutcome earlier = gates.earlierOutcome(updateId);
-    if (earlier != null) {
-      return earlier;
-    }
-    GateOutcome outcome = gates.decide(decision, updateId);
-    DecisionRecord record = new DecisionRecord(updateId, start.useCaseId(), null, workflowId, decision, null, now());
-    decisions.add(record);
-    updatedAt = record.decidedAt();
-    registry.recordDecision(record, audit.decision(record));
-    return outcome;
+    return gates.decideOnce(decision, (updateId, outcome) -> {
+      DecisionRecord record = new DecisionRecord(updateId, start.useCaseId(), null, workflowId, decision, null, now());
+      decisions.add(record);
+      updatedAt = record.decidedAt();
+      registry.recordDecision(record, audit.decision(record));
+    });
   }
 
   @Override
