@@ -102,6 +102,26 @@ public class RegistryActivitiesImpl implements RegistryActivities {
     writeOnce(() -> audit.append(event));
   }
 
+  @Override
+  public void recordEndpoint(io.govflow.registry.EndpointSnapshot endpoint, AuditEvent event) {
+    throw new UnsupportedOperationException("PLACEHOLDER-h-inv4");
+  }
+
+  @Override
+  public void recordProductionChange(io.govflow.registry.ProductionChange change, AuditEvent event) {
+    throw new UnsupportedOperationException("PLACEHOLDER-h-inv4");
+  }
+
+  @Override
+  public void recordMonitoringRun(io.govflow.monitoring.MonitoringRun run, AuditEvent event) {
+    throw new UnsupportedOperationException("PLACEHOLDER-h-inv4");
+  }
+
+  @Override
+  public void recordFinding(io.govflow.monitoring.MonitoringFinding finding, AuditEvent event) {
+    throw new UnsupportedOperationException("PLACEHOLDER-h-inv4");
+  }
+
   /**
    * Runs one idempotent write in a transaction of its own. Two attempts of one activity can race (a timed-out attempt
    * still running beside its retry); the loser hits a unique key, its transaction is rolled back, and the write runs

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The gate a workflow holds open and the decisions taken on it: who may decide, on which evidence, and when the gate
@@ -26,7 +27,7 @@ public final class GateKeeper {
   private final String modelVersionId;
   private final String owner;
   private final String subject;
-  private final Function<Outcome, Stage> closesInto;
+  private final BiFunction<Gate, Outcome, Stage> closesInto;
   /** Outcome of every decided update id, so that a retried request returns what the first one did. */
   private final Map<String, GateOutcome> outcomesByUpdateId = new LinkedHashMap<>();
 
@@ -43,8 +44,8 @@ public final class GateKeeper {
    * @param subject what the gates decide on, in words for refusal messages ("use case uc-17")
    * @param closesInto the stage a case moves to when a gate closes with an outcome
    */
-  public GateKeeper(
-      String workflowId, String modelVersionId, String owner, String subject, Function<Outcome, Stage> closesInto) {
+  public GateKeeper(String workflowId, String modelVersionId, String owner, String subject,
+      BiFunction<Gate, Outcome, Stage> closesInto) {
     this.workflowId = workflowId;
     this.modelVersionId = modelVersionId;
     this.owner = owner;
@@ -81,7 +82,7 @@ public final class GateKeeper {
       return;
     }
     refuseIf(decision == null || decision.gate() == null || decision.outcome() == null, Refusal.INVALID_DECISION,
-        "a decision names its gate and its outcome (APPROVE, REJECT or REQUEST_CHANGES).");
+        "a decision names its gate and its outcome (APPROVE, REJECT, REQUEST_CHANGES or RETRAIN).");
     refuseIf(decision.actor() == null || decision.actor().isBlank(), Refusal.INVALID_DECISION,
         "a decision names the person who takes it.");
     Gate asked = decision.gate();
@@ -98,8 +99,9 @@ public final class GateKeeper {
     refuseIf(!Objects.equals(decision.evidenceDigest(), evidenceDigest), Refusal.EVIDENCE_CHANGED,
         "the decision was taken on evidence %s but %s of %s now stands on %s; read the case again and decide on "
             + "the current evidence.", decision.evidenceDigest(), asked, subject, evidenceDigest);
-    refuseIf(asked == Gate.GOVERNANCE_SIGN_OFF && decision.outcome() == Outcome.REQUEST_CHANGES,
-        Refusal.OUTCOME_NOT_ALLOWED, "%s takes APPROVE or REJECT; to change the model, reject this version.", asked);
+    refuseIf(!asked.outcomes().contains(decision.outcome()), Refusal.OUTCOME_NOT_ALLOWED,
+        "%s takes %s, not %s.", asked, asked.outcomes().stream().map(Outcome::name).sorted().toList(),
+        decision.outcome());
     refuseIf(decision.outcome() == Outcome.APPROVE && riskAcceptanceRequired && isBlank(decision.comment()),
         Refusal.INVALID_DECISION,
         "approving despite failed policy findings requires a comment that accepts the risk.");
@@ -123,7 +125,7 @@ public final class GateKeeper {
       approvers.add(decision.actor());
     }
     boolean closes = decision.outcome() != Outcome.APPROVE || approvers.size() >= approvalsRequired;
-    Stage stage = closes ? closesInto.apply(decision.outcome()) : awaiting;
+    Stage stage = closes ? closesInto.apply(decision.gate(), decision.outcome()) : awaiting;
     GateOutcome outcome = new GateOutcome(updateId, decision.gate(), decision.outcome(), closes, approvalsRequired,
         List.copyOf(approvers), stage.name());
     outcomesByUpdateId.put(updateId, outcome);
@@ -154,8 +156,31 @@ public final class GateKeeper {
    * @return the closing outcome
    */
   public Outcome awaitClosing(Consumer<GateEvent> onDeadline) {
-    wait.until(() -> closedWith != null, (kind, due) -> onDeadline.accept(event(kind, due)));
+    return awaitClosing(onDeadline, () -> false);
+  }
+
+  /**
+   * Waits like {@link #awaitClosing(Consumer)} unless {@code withdrawn} comes to hold first (a retirement), which
+   * withdraws the gate without an outcome.
+   *
+   * @return the closing outcome, or null when the gate was withdrawn
+   */
+  public Outcome awaitClosing(Consumer<GateEvent> onDeadline, Supplier<Boolean> withdrawn) {
+    wait.until(() -> closedWith != null || withdrawn.get(), (kind, due) -> onDeadline.accept(event(kind, due)));
+    if (closedWith == null) {
+      gate = null;
+    }
     return closedWith;
+  }
+
+  /** Outcomes decided in an earlier run of the workflow, so that a retried key is answered after continue-as-new. */
+  public void restore(List<GateOutcome> decided) {
+    decided.forEach(outcome -> outcomesByUpdateId.put(outcome.decisionId(), outcome));
+  }
+
+  /** Every outcome decided so far, keyed by its update id, to carry across continue-as-new. */
+  public List<GateOutcome> decidedOutcomes() {
+    return List.copyOf(outcomesByUpdateId.values());
   }
 
   private GateEvent event(GateEvent.Kind kind, Instant due) {

@@ -105,7 +105,7 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
     workflowId = Workflow.getInfo().getWorkflowId();
     audit = new AuditEvents(workflowId, request.useCaseId(), modelVersionId);
     gates = new GateKeeper(workflowId, modelVersionId, request.definition().owner(), "model version " + modelVersionId,
-        outcome -> outcome == Outcome.APPROVE ? Stage.SIGNED_OFF : Stage.REJECTED);
+        (gate, outcome) -> outcome == Outcome.APPROVE ? Stage.SIGNED_OFF : Stage.REJECTED);
     try {
       gatherEvidence();
       awaitSignOff();

@@ -22,9 +22,20 @@ public final class AuditEvents {
   private long sequence;
 
   public AuditEvents(String workflowId, String useCaseId, String modelVersionId) {
+    this(workflowId, useCaseId, modelVersionId, 0);
+  }
+
+  /** Continues a sequence a previous run of the workflow (before continue-as-new) reached. */
+  public AuditEvents(String workflowId, String useCaseId, String modelVersionId, long sequence) {
     this.workflowId = workflowId;
     this.useCaseId = useCaseId;
     this.modelVersionId = modelVersionId;
+    this.sequence = sequence;
+  }
+
+  /** The sequence number of the last event minted, to carry across continue-as-new. */
+  public long sequence() {
+    return sequence;
   }
 
   /**

@@ -2,6 +2,8 @@ package io.govflow.registry;
 
 import io.govflow.approval.DecisionRecord;
 import io.govflow.evidence.EvidenceRef;
+import io.govflow.monitoring.MonitoringFinding;
+import io.govflow.monitoring.MonitoringRun;
 import io.govflow.policy.PolicyResult;
 import io.temporal.activity.ActivityInterface;
 
@@ -26,4 +28,16 @@ public interface RegistryActivities {
   void recordPolicyResult(String modelVersionId, PolicyResult result, AuditEvent event);
 
   void appendAudit(AuditEvent event);
+
+  /** Upserts the endpoint's row (steps 9, 12 and retirement). */
+  void recordEndpoint(EndpointSnapshot endpoint, AuditEvent event);
+
+  /** Closes the production interval of the version served before and opens the change's (step 12, retirement). */
+  void recordProductionChange(ProductionChange change, AuditEvent event);
+
+  /** Stores one monitoring run with its reports and violations, keyed by run id (step 13). */
+  void recordMonitoringRun(MonitoringRun run, AuditEvent event);
+
+  /** Upserts a monitoring finding by its id: raised, seen again, escalated, acknowledged or resolved. */
+  void recordFinding(MonitoringFinding finding, AuditEvent event);
 }

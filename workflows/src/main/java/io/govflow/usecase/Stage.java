@@ -11,6 +11,18 @@ public enum Stage {
   GOVERNANCE_CHECK("checking all evidence against the risk tier's policy"),
   AWAITING_SIGN_OFF("waiting for governance sign-off"),
   SIGNED_OFF("signed off by governance"),
+  TEST_DEPLOYMENT("deploying the signed-off version to the test endpoint"),
+  VALIDATION_IN_TEST("validating the test endpoint: schema, latency and sample predictions"),
+  VALIDATION_FAILED("kept in test: validation of the test endpoint failed, so production approval is blocked"),
+  AWAITING_PRODUCTION_APPROVAL("waiting for governance to approve production deployment"),
+  KEPT_IN_TEST("kept in test: production deployment was rejected"),
+  PRODUCTION_DEPLOYMENT("deploying to production with data capture and monitoring baselines"),
+  IN_PRODUCTION("serving production, monitored"),
+  AWAITING_REVALIDATION("serving production; waiting for governance to re-validate after a high-severity finding"),
+  RETRAINING("serving production while a new model version goes through steps 3-12"),
+  AWAITING_PERIODIC_REVIEW("serving production; waiting for the periodic review the risk tier requires"),
+  WITHDRAWN("withdrawn: the use case was retired before this version reached production"),
+  RETIRED("retired: endpoints removed, monitoring stopped, model card archived"),
   REJECTED("rejected by governance"),
   FAILED("stopped by an error that retrying cannot fix");
 
@@ -25,7 +37,11 @@ public enum Stage {
     return description;
   }
 
-  public boolean isFinal() {
-    return this == SIGNED_OFF || this == REJECTED || this == FAILED;
+  /** A model version in this stage has finished its workflow (steps 3-12). */
+  public boolean endsModelVersion() {
+    return switch (this) {
+      case SIGNED_OFF, VALIDATION_FAILED, KEPT_IN_TEST, IN_PRODUCTION, WITHDRAWN, REJECTED, FAILED -> true;
+      default -> false;
+    };
   }
 }

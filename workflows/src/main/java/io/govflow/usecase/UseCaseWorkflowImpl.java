@@ -75,11 +75,13 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     revision = 1;
     createdAt = now();
     audit = new AuditEvents(workflowId, start.useCaseId(), null);
-    gates = new GateKeeper(workflowId, null, owner(), "use case " + start.useCaseId(), outcome -> switch (outcome) {
-      case APPROVE -> Stage.PROJECT_SETUP;
-      case REJECT -> Stage.REJECTED;
-      case REQUEST_CHANGES -> Stage.CHANGES_REQUESTED;
-    });
+    gates = new GateKeeper(workflowId, null, owner(), "use case " + start.useCaseId(), (gate, outcome) ->
+        switch (outcome) {
+          case APPROVE -> Stage.PROJECT_SETUP;
+          case REJECT -> Stage.REJECTED;
+          case REQUEST_CHANGES -> Stage.CHANGES_REQUESTED;
+          case RETRAIN -> Stage.RETRAINING;
+        });
     Workflow.upsertTypedSearchAttributes(
         GovflowSearchAttributes.USE_CASE_ID.valueSet(start.useCaseId()),
         GovflowSearchAttributes.RISK.valueSet(definition.risk().level().name()),

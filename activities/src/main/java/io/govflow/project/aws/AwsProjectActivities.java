@@ -164,4 +164,9 @@ public class AwsProjectActivities implements ProjectActivities {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
+
+  @Override
+  public EvidenceRef archiveModelCard(io.govflow.project.ProjectRef project, String modelVersionId) {
+    throw new UnsupportedOperationException("PLACEHOLDER-archive");
+  }
 }

@@ -79,4 +79,9 @@ public class LocalProjectActivities implements ProjectActivities {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
+
+  @Override
+  public EvidenceRef archiveModelCard(io.govflow.project.ProjectRef project, String modelVersionId) {
+    throw new UnsupportedOperationException("PLACEHOLDER-archive");
+  }
 }

@@ -1,0 +1,7 @@
+package io.govflow.monitoring;
+
+public enum FindingStatus {
+  OPEN,
+  ACKNOWLEDGED,
+  RESOLVED
+}
