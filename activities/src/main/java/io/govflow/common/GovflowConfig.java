@@ -22,6 +22,10 @@ public interface GovflowConfig {
 
   Gates gates();
 
+  Monitoring monitoring();
+
+  Review review();
+
   Local local();
 
   Policies policies();
@@ -58,6 +62,52 @@ public interface GovflowConfig {
     /** A gate still open after this long is escalated, and again every such period. */
     @WithDefault("P5D")
     Duration escalateAfter();
+  }
+
+  /** Step 13, pinned per case when it starts: how often each risk tier is checked, and each severity's SLA. */
+  interface Monitoring {
+    Interval interval();
+
+    FindingSla findingSla();
+
+    interface Interval {
+      @WithDefault("PT1H")
+      Duration low();
+
+      @WithDefault("PT1H")
+      Duration medium();
+
+      @WithDefault("PT1H")
+      Duration high();
+    }
+
+    /** A finding unresolved this long after it was raised is escalated, and again every such period. */
+    interface FindingSla {
+      @WithDefault("P30D")
+      Duration low();
+
+      @WithDefault("P14D")
+      Duration medium();
+
+      @WithDefault("P3D")
+      Duration high();
+    }
+  }
+
+  /** Step 14, pinned per case when it starts: how often each risk tier's production model must be reviewed. */
+  interface Review {
+    Period period();
+
+    interface Period {
+      @WithDefault("P1095D")
+      Duration low();
+
+      @WithDefault("P730D")
+      Duration medium();
+
+      @WithDefault("P365D")
+      Duration high();
+    }
   }
 
   interface Local {
