@@ -119,6 +119,7 @@ public final class ServiceModel {
       String where = inputShape + "." + name;
       String location = ref.path("location").asText("");
       String wireName = ref.path("locationName").asText(name);
+      int unreadable = violations.size();
       JsonNode value = switch (location) {
         case "uri" -> labels.containsKey(wireName) ? fromText(target, labels.get(wireName), where, violations) : null;
         case "querystring" -> fromQuery(target, query, wireName, where, violations);
@@ -129,6 +130,10 @@ public final class ServiceModel {
         }
         default -> null;
       };
+      if (violations.size() > unreadable) {
+        // Text that is not of the member's type: said once, not again as a wrong JSON type.
+        continue;
+      }
       if (value == null || value.isNull()) {
         if (required(shape, name)) {
           violations.add(where + " is required but missing");
@@ -357,7 +362,7 @@ public final class ServiceModel {
         default -> NODES.textNode(text);
       };
     } catch (NumberFormatException e) {
-      violations.add(where + " must be a " + type + ", not '" + text + "'");
+      violations.add(where + " must hold type " + type + ", not '" + text + "'");
       return NODES.textNode(text);
     }
   }
