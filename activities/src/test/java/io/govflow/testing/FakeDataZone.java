@@ -19,9 +19,11 @@ import software.amazon.awssdk.services.datazone.DataZoneClient;
 
 /**
  * One DataZone domain behind {@link ServiceModelStub} on botocore's DataZone model: every request is checked
- * against the model, and the operations govflow calls keep state as DataZone does, as far as govflow relies on it.
- * Project names are unique in the domain and an asset's external identifier is unique (ConflictException), a
- * repeated CreateAsset client token returns the first answer, and lookups see what was created.
+ * against the model, and the operations govflow calls keep state as far as govflow relies on it. What the model does
+ * not say is assumed here, after DataZone's documentation: a project name is unique in its domain and an asset's
+ * external identifier is unique (both ConflictException); a repeated CreateAsset client token returns the first
+ * answer; ListProjects' name filter may return more than the exact name (a prefix match here); Search sees an asset
+ * as soon as it is created, unless a test says otherwise with {@link ServiceModelStub#answerNext}.
  */
 public final class FakeDataZone implements AutoCloseable {
 
