@@ -167,7 +167,9 @@ final class DataZoneCatalog {
     ObjectNode form = json.createObjectNode();
     form.put("modelPackageGroupName", group.modelPackageGroupName());
     form.put("modelPackageGroupArn", group.modelPackageGroupArn());
-    form.put("modelPackageGroupDescription", group.modelPackageGroupDescription());
+    if (group.modelPackageGroupDescription() != null) {
+      form.put("modelPackageGroupDescription", group.modelPackageGroupDescription());
+    }
     form.put("modelPackageGroupStatus", group.modelPackageGroupStatusAsString());
     if (group.creationTime() != null) {
       form.put("creationTime", group.creationTime().toString());

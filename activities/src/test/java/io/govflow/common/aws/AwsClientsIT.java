@@ -55,7 +55,8 @@ class AwsClientsIT {
       EvidenceRef ref = store.putEvidence("uc-17", "uc-17-v1", "data-statistics",
           "{\"dataset\":{\"item_count\":1000}}".getBytes(StandardCharsets.UTF_8));
 
-      assertThat(ref.location()).isEqualTo("s3://govflow-artifacts/govflow/use-cases/uc-17/uc-17-v1/data-statistics.json");
+      assertThat(ref.location())
+          .isEqualTo("s3://govflow-artifacts/govflow/use-cases/uc-17/uc-17-v1/data-statistics.json");
       assertThat(new String(store.get(ref.location()), StandardCharsets.UTF_8)).contains("\"item_count\":1000");
     }
   }

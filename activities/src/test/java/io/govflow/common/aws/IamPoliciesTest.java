@@ -42,7 +42,8 @@ class IamPoliciesTest {
   private static final String PACKAGE = SM + "model-package/gf-uc-17/1";
   private static final String JOB = SM + "training-job/gf-uc-17-v1-train";
   private static final String DOMAIN = "arn:aws:datazone:eu-west-1:123456789012:domain/dzd_4p9x";
-  private static final String ARTIFACT = "arn:aws:s3:::bank-ml-artifacts/govflow/use-cases/uc-17/uc-17-v1/model-card.json";
+  private static final String ARTIFACT =
+      "arn:aws:s3:::bank-ml-artifacts/govflow/use-cases/uc-17/uc-17-v1/model-card.json";
 
   /** A call the code makes: the IAM action it needs on a resource. */
   record Call(String operation, String action, String resource) {}

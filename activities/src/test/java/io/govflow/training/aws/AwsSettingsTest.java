@@ -29,7 +29,8 @@ class AwsSettingsTest {
   void configuredImageInstancesAndHyperparametersAreUsed() {
     Map<String, String> properties = new HashMap<>(TestConfigs.aws());
     properties.put("govflow.aws.region", "eu-west-1");
-    properties.put("govflow.aws.training.image", "141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1");
+    properties.put("govflow.aws.training.image",
+        "141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1");
     properties.put("govflow.aws.training.instance-type", "ml.m5.2xlarge");
     properties.put("govflow.aws.training.poll-interval", "PT1M");
     properties.put("govflow.aws.training.hyper-parameters.num_round", "300");

@@ -100,7 +100,8 @@ class AwsTrainingActivitiesIT {
     s3.putObject(b -> b.bucket("govflow-data").key("credit-g.csv"), RequestBody.fromFile(Samples.path(Samples.CREDIT_G)));
     store = new S3ArtifactStore(s3, BUCKET, "");
     project = new AwsProjectActivities(sageMaker, dataZoneClient, store,
-        DataZoneSettings.domain(FakeDataZone.DOMAIN_ID)).setUpProject(new ProjectRequest("uc-17", "uc-17-v1", TestUseCases.creditRisk()));
+        DataZoneSettings.domain(FakeDataZone.DOMAIN_ID))
+        .setUpProject(new ProjectRequest("uc-17", "uc-17-v1", TestUseCases.creditRisk()));
     training = new AwsTrainingActivities(sageMaker, store,
         AwsSettings.xgboost(AwsSettings.XGBOOST_US_EAST_1, ROLE, "s3://" + BUCKET + "/training-output")
             .withPollInterval(Duration.ZERO));
