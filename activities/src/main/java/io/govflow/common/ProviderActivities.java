@@ -64,7 +64,7 @@ public class ProviderActivities {
   /**
    * Steps 3 and 5 on DataZone and SageMaker, step 7 on the evidence in S3. Data and model evaluation (4, 6), sign-off
    * (8) and deployment have no AWS implementation in this assembly yet: their activity types are not registered, so
-   * a case on this provider waits at step 4 for a worker that has them.
+   * a model version on this provider fails at step 4 once the attempts of its retry policy are spent.
    */
   static List<Object> aws(GovflowConfig config, RegistryActivitiesImpl registry, PolicyLibrary policies,
       S3ArtifactStore store, AwsClients clients) {
