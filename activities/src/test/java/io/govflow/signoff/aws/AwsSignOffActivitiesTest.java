@@ -1,6 +1,7 @@
 package io.govflow.signoff.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -22,8 +23,10 @@ import io.govflow.project.ModelCards;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.TestUseCases;
 import io.govflow.signoff.SignOff;
+import io.govflow.signoff.SignOffActivities;
 import io.govflow.signoff.SignOffRequest;
 import io.govflow.training.CandidateModel;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelCardResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
+import software.amazon.awssdk.services.sagemaker.model.ModelPackageModelCard;
 import software.amazon.awssdk.services.sagemaker.model.UpdateModelPackageRequest;
 
 /**
@@ -120,9 +124,25 @@ class AwsSignOffActivitiesTest {
     verify(sageMaker, never()).updateModelCard(any(Consumer.class));
   }
 
+  @Test
+  void archivedCardIsNeverChangedAgain() {
+    describePackage("PendingManualApproval", null, null, null);
+    when(sageMaker.describeModelCard(any(Consumer.class))).thenReturn(DescribeModelCardResponse.builder()
+        .modelCardName("gf-uc-17-v1").content("{}").modelCardStatus("Archived").build());
+
+    assertThatThrownBy(() -> new AwsSignOffActivities(sageMaker, store).recordSignOff(request))
+        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+          assertThat(failure.getType()).isEqualTo(SignOffActivities.SIGN_OFF_CONFLICT);
+          assertThat(failure.getOriginalMessage()).contains("model card gf-uc-17-v1 is already Archived");
+        });
+    verify(sageMaker, never()).updateModelCard(any(Consumer.class));
+  }
+
   private void describePackage(String status, String description, String cardContent, String cardStatus) {
     when(sageMaker.describeModelPackage(any(Consumer.class))).thenReturn(DescribeModelPackageResponse.builder()
         .modelPackageArn(PACKAGE).modelApprovalStatus(status).approvalDescription(description)
-        .modelCard(c -> c.modelCardContent(cardContent).modelCardStatus(cardStatus)).build());
+        .modelCard(cardContent == null ? null
+            : ModelPackageModelCard.builder().modelCardContent(cardContent).modelCardStatus(cardStatus).build())
+        .build());
   }
 }
