@@ -15,7 +15,6 @@ import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.modelversion.ModelVersionStatus;
-import io.govflow.project.ModelCards;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
 import io.govflow.training.TrainingActivities;
