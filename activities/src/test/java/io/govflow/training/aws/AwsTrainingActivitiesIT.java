@@ -23,6 +23,7 @@ import io.govflow.training.TrainingJobRef;
 import io.govflow.training.TrainingRequest;
 import io.govflow.training.TrainingResult;
 import io.govflow.usecase.Dataset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -126,11 +127,29 @@ class AwsTrainingActivitiesIT {
     assertThat(job.roleArn()).isEqualTo(ROLE);
     assertThat(job.hyperParameters()).containsEntry("objective", "binary:logistic");
 
-    Table train = Table.parse(store.get(prefix + "train.csv"));
     Table test = Table.parse(store.get(prefix + "test.csv"));
-    assertThat(train.rowCount()).isEqualTo(700);
     assertThat(test.rowCount()).isEqualTo(300);
     assertThat(test.column("class").stream().filter("good"::equals).count()).isEqualTo(210);
+  }
+
+  @Test
+  void trainChannelIsWhatBuiltInXgboostReadsAndItsEncodingIsKept() {
+    training.startTraining(request);
+
+    FeatureEncoding encoding = FeatureEncoding.read(store, "uc-17", "uc-17-v1");
+    List<String> rows = List.of(new String(store.get(
+        "s3://govflow-artifacts/use-cases/uc-17/uc-17-v1/training/gf-uc-17-v1-train/train.csv"),
+        StandardCharsets.UTF_8).split("\n"));
+    assertThat(rows).hasSize(700);
+    assertThat(rows.stream().filter(row -> row.startsWith("1,")).count()).as("good rows").isEqualTo(490);
+    assertThat(rows).allSatisfy(row -> {
+      String[] cells = row.split(",", -1);
+      assertThat(cells).hasSize(1 + encoding.encodedColumns().size());
+      assertThat(cells).allSatisfy(cell -> assertThat(Double.parseDouble(cell)).isNotNaN());
+    });
+    assertThat(encoding.encodedColumns()).contains("duration", "purpose=radio/tv", "personal_status=male single")
+        .doesNotContain("class");
+    assertThat(encoding.unfavourableLabel()).isEqualTo("bad");
   }
 
   @Test
