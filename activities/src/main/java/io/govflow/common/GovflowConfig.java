@@ -226,13 +226,23 @@ public interface GovflowConfig {
       Map<String, String> hyperParameters();
     }
 
-    /** Processing jobs: Clarify's data and model evaluation, Model Monitor's baselines. */
+    /** Processing jobs: Clarify's data and model evaluation, Model Monitor's baselines; batch transform. */
     interface Processing {
       @WithDefault("ml.m5.xlarge")
       String instanceType();
 
       @WithDefault("1")
       int instanceCount();
+
+      /** SageMaker Clarify's image of the region; required outside us-east-1. */
+      Optional<String> clarifyImage();
+
+      @WithDefault("PT1H")
+      Duration maxRuntime();
+
+      /** How often a waiting activity describes its job; well within the heartbeat timeout (1 minute). */
+      @WithDefault("PT30S")
+      Duration pollInterval();
     }
 
     /** Test and production endpoints. */

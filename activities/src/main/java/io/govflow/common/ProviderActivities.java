@@ -1,7 +1,11 @@
 package io.govflow.common;
 
 import io.govflow.common.aws.AwsClients;
+import io.govflow.common.aws.ClarifySettings;
+import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
+import io.govflow.evaluation.aws.AwsModelEvaluationActivities;
+import io.govflow.evaluation.aws.TransformSettings;
 import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.evidence.aws.S3ArtifactStore;
@@ -12,6 +16,7 @@ import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.project.aws.DataZoneSettings;
 import io.govflow.project.local.LocalProjectActivities;
 import io.govflow.registry.RegistryActivitiesImpl;
+import io.govflow.signoff.aws.AwsSignOffActivities;
 import io.govflow.signoff.local.LocalSignOffActivities;
 import io.govflow.training.aws.AwsSettings;
 import io.govflow.training.aws.AwsTrainingActivities;
@@ -61,19 +66,19 @@ public class ProviderActivities {
         new LocalSignOffActivities(store, models));
   }
 
-  /**
-   * Steps 3 and 5 on DataZone and SageMaker, step 7 on the evidence in S3. Data and model evaluation (4, 6), sign-off
-   * (8) and deployment have no AWS implementation in this assembly yet: their activity types are not registered, so
-   * a model version on this provider fails at step 4 once the attempts of its retry policy are spent.
-   */
+  /** Steps 3–8 on DataZone and SageMaker, step 7 on the evidence in S3. */
   static List<Object> aws(GovflowConfig config, RegistryActivitiesImpl registry, PolicyLibrary policies,
       S3ArtifactStore store, AwsClients clients) {
     GovflowConfig.Aws aws = config.aws();
     return List.of(
         registry,
         new AwsProjectActivities(clients.sageMaker(), clients.dataZone(), store, DataZoneSettings.from(aws)),
+        new AwsDataEvaluationActivities(clients.sageMaker(), store, ClarifySettings.from(aws)),
         new AwsTrainingActivities(clients.sageMaker(), store,
             AwsSettings.from(aws, store.locationOf("training-jobs"))),
-        new GovernanceCheckActivitiesImpl(store, policies));
+        new AwsModelEvaluationActivities(clients.sageMaker(), store, ClarifySettings.from(aws),
+            TransformSettings.from(aws)),
+        new GovernanceCheckActivitiesImpl(store, policies),
+        new AwsSignOffActivities(clients.sageMaker(), store));
   }
 }

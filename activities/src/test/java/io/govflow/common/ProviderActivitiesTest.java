@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import io.govflow.common.aws.AwsClients;
+import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
+import io.govflow.evaluation.aws.AwsModelEvaluationActivities;
 import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.evidence.aws.S3ArtifactStore;
@@ -14,6 +16,7 @@ import io.govflow.policy.PolicyLibrary;
 import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.project.local.LocalProjectActivities;
 import io.govflow.registry.RegistryActivitiesImpl;
+import io.govflow.signoff.aws.AwsSignOffActivities;
 import io.govflow.signoff.local.LocalSignOffActivities;
 import io.govflow.training.aws.AwsTrainingActivities;
 import io.govflow.training.local.LocalTrainingActivities;
@@ -49,7 +52,8 @@ class ProviderActivitiesTest {
 
       assertThat(all).first().isSameAs(registry);
       assertThat(all.subList(1, all.size())).extracting(Object::getClass).containsExactly(AwsProjectActivities.class,
-          AwsTrainingActivities.class, GovernanceCheckActivitiesImpl.class);
+          AwsDataEvaluationActivities.class, AwsTrainingActivities.class, AwsModelEvaluationActivities.class,
+          GovernanceCheckActivitiesImpl.class, AwsSignOffActivities.class);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.govflow.common.aws;
 
+import io.govflow.common.GovflowConfig;
 import java.time.Duration;
 
 /**
@@ -36,6 +37,17 @@ public record ClarifySettings(
   /** One ml.m5.xlarge with 30 GB, at most an hour per job, polled every 30 seconds. */
   public static ClarifySettings of(String image, String roleArn) {
     return new ClarifySettings(image, "ml.m5.xlarge", 1, 30, roleArn, Duration.ofHours(1), Duration.ofSeconds(30));
+  }
+
+  /** From {@code govflow.aws.processing.*}; the image defaults to Clarify's in us-east-1 only. */
+  public static ClarifySettings from(GovflowConfig.Aws aws) {
+    GovflowConfig.Aws.Processing processing = aws.processing();
+    String image = AwsClients.required(processing.clarifyImage()
+            .or(() -> aws.region().filter("us-east-1"::equals).map(region -> CLARIFY_US_EAST_1)),
+        "govflow.aws.processing.clarify-image");
+    return new ClarifySettings(image, processing.instanceType(), processing.instanceCount(), 30,
+        AwsClients.required(aws.executionRoleArn(), "govflow.aws.execution-role-arn"), processing.maxRuntime(),
+        processing.pollInterval());
   }
 
   /** The same settings polling at another interval; tests poll without pause. */

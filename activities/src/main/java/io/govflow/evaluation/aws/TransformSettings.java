@@ -1,5 +1,7 @@
 package io.govflow.evaluation.aws;
 
+import io.govflow.common.GovflowConfig;
+import io.govflow.common.aws.AwsClients;
 import java.time.Duration;
 
 /**
@@ -23,6 +25,13 @@ public record TransformSettings(String instanceType, int instanceCount, String r
   /** One ml.m5.xlarge, polled every 30 seconds. */
   public static TransformSettings of(String roleArn) {
     return new TransformSettings("ml.m5.xlarge", 1, roleArn, Duration.ofSeconds(30));
+  }
+
+  /** From {@code govflow.aws.processing.*}: the transform runs on the processing instances. */
+  public static TransformSettings from(GovflowConfig.Aws aws) {
+    return new TransformSettings(aws.processing().instanceType(), aws.processing().instanceCount(),
+        AwsClients.required(aws.executionRoleArn(), "govflow.aws.execution-role-arn"),
+        aws.processing().pollInterval());
   }
 
   /** The same settings polling at another interval; tests poll without pause. */
