@@ -3,7 +3,6 @@ package io.govflow.deploy;
 import static io.govflow.deploy.DeployFiles.COMPOSE;
 import static io.govflow.deploy.DeployFiles.K8S;
 import static io.govflow.deploy.DeployFiles.KUSTOMIZATION;
-import static io.govflow.deploy.DeployFiles.REPO;
 import static io.govflow.deploy.DeployFiles.TEMPORAL_VALUES;
 import static io.govflow.deploy.DeployFiles.containers;
 import static io.govflow.deploy.DeployFiles.document;
