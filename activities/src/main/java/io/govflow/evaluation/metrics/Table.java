@@ -68,6 +68,17 @@ public final class Table {
     return new Table(header, rows, null);
   }
 
+  /** A table of rows built in memory (one value per column each, in column order); types inferred as on reading. */
+  public static Table of(List<String> columns, List<String[]> rows) {
+    for (int r = 0; r < rows.size(); r++) {
+      if (rows.get(r).length != columns.size()) {
+        throw new TableFormatException("row " + (r + 1) + " has " + rows.get(r).length + " values but there are "
+            + columns.size() + " columns");
+      }
+    }
+    return new Table(columns, List.copyOf(rows), null);
+  }
+
   public static Table parse(String csv) {
     return read(new StringReader(csv));
   }
