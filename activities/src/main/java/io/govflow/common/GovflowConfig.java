@@ -64,6 +64,19 @@ public interface GovflowConfig {
     /** Relative dataset locations of use cases resolve against this folder (the worker's working directory). */
     @WithDefault(".")
     String dataRoot();
+
+    Endpoints endpoints();
+
+    /** The worker's embedded HTTP server answering the local model endpoints (test and production). */
+    interface Endpoints {
+      /** 127.0.0.1 keeps the endpoints to this machine; 0.0.0.0 serves every interface (in a container). */
+      @WithDefault("127.0.0.1")
+      String host();
+
+      /** 0 picks a free port (tests). */
+      @WithDefault("8082")
+      int port();
+    }
   }
 
   interface Policies {
