@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.govflow.common.DataProblem;
 import io.govflow.common.Heartbeats;
+import io.govflow.common.Latencies;
 import io.govflow.evaluation.metrics.BinaryClassification;
 import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.Table;
@@ -32,7 +33,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,8 +96,8 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
             + "probability in [0, 1]", "conforming_share", Comparison.AT_LEAST, 1.0,
         share(conforming(csv, new HashSet<>(test.column(label))), test.rowCount()), Severity.HIGH);
 
-    double p50 = percentile(csv.latenciesMillis(), 0.50);
-    double p99 = percentile(csv.latenciesMillis(), 0.99);
+    double p50 = Latencies.percentile(csv.latenciesMillis(), 0.50);
+    double p99 = Latencies.percentile(csv.latenciesMillis(), 0.99);
     checks.add("latency.p99", String.format(Locale.ROOT, "99%% of single-row requests are answered within %.0f ms"
             + " (p50 %.3f ms over %d requests)", LATENCY_P99_BUDGET_MILLIS, p50, csv.latenciesMillis().length),
         "latency_p99_ms", Comparison.AT_MOST, LATENCY_P99_BUDGET_MILLIS, p99, Severity.MEDIUM);
@@ -345,16 +345,6 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
 
   private static double share(long count, int of) {
     return of == 0 ? 0.0 : (double) count / of;
-  }
-
-  /** Nearest rank: the smallest latency that {@code fraction} of the requests did not exceed. */
-  static double percentile(double[] latencies, double fraction) {
-    if (latencies.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = latencies.clone();
-    Arrays.sort(sorted);
-    return sorted[(int) Math.ceil(fraction * sorted.length) - 1];
   }
 
   /** The endpoint's answers in row order (null where a row got none) and each request's latency. */
