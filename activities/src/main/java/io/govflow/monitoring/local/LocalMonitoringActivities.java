@@ -7,6 +7,7 @@ import io.govflow.deployment.local.CaptureRecord;
 import io.govflow.evaluation.metrics.BiasAnalysis;
 import io.govflow.evaluation.metrics.BiasReport;
 import io.govflow.evaluation.metrics.BinaryClassification;
+import io.govflow.evaluation.metrics.ColumnType;
 import io.govflow.evaluation.metrics.ConstraintViolations;
 import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.ModelMonitorBaseline;
@@ -113,23 +114,23 @@ public class LocalMonitoringActivities implements MonitoringActivities {
   public MonitoringRun runMonitoring(MonitoringRunRequest request) {
     MonitoringBaseline baseline = request.baseline();
     MonitorConstraints constraints = read(baseline.constraints(), MonitorConstraints.class);
-    List<String> features = constraints.features().stream().map(MonitorConstraints.Feature::name).toList();
-    String label = request.dataset().label();
+    Schema schema = Schema.of(constraints, request.dataset().label());
     String capture = request.endpoint().captureLocation();
 
     List<CaptureRecord> window = traffic.between(capture, request.windowStart(), request.windowEnd());
     List<EvidenceRef> reports = new ArrayList<>();
     List<MonitoringViolation> violations = new ArrayList<>();
-    List<Inference> inferences = decode(window, features, label);
+    List<Inference> inferences = new ArrayList<>();
+    window.forEach(record -> decode(record, schema).ifPresent(inferences::add));
     if (!inferences.isEmpty()) {
-      checkDataQuality(request, baseline, constraints, features, inferences, reports, violations);
+      checkDataQuality(request, baseline, constraints, schema, inferences, reports, violations);
     }
 
     Map<String, String> labels = groundTruth.labelsReceivedIn(request.useCaseId(), request.windowStart(),
         request.windowEnd());
-    List<Labelled> labelled = labelled(request, window, labels, features, label);
+    List<Labelled> labelled = labelled(request, inferences, labels, schema);
     if (labelled.size() >= MIN_LABELLED_RECORDS) {
-      Table rows = labelledTable(labelled, features, label);
+      Table rows = labelledTable(labelled, schema);
       List<String> predicted = labelled.stream()
           .flatMap(l -> l.inference().predictions().stream().map(ScoredRow::predictedLabel)).toList();
       if (baseline.modelQualityConstraints() != null) {
@@ -147,11 +148,11 @@ public class LocalMonitoringActivities implements MonitoringActivities {
   }
 
   private void checkDataQuality(MonitoringRunRequest request, MonitoringBaseline baseline,
-      MonitorConstraints constraints, List<String> features, List<Inference> inferences, List<EvidenceRef> reports,
+      MonitorConstraints constraints, Schema schema, List<Inference> inferences, List<EvidenceRef> reports,
       List<MonitoringViolation> violations) {
     List<String[]> rows = new ArrayList<>();
     inferences.forEach(inference -> rows.addAll(inference.rows()));
-    Table current = Table.of(features, rows);
+    Table current = Table.of(schema.features(), rows, schema.types());
     Heartbeats.beat("checking the data quality of " + current.rowCount() + " captured rows");
     MonitorStatistics baselineStatistics = read(baseline.statistics(), MonitorStatistics.class);
     ConstraintViolations found = ModelMonitorCheck.check(baselineStatistics, constraints, current);
@@ -184,6 +185,16 @@ public class LocalMonitoringActivities implements MonitoringActivities {
     Dataset dataset = request.dataset();
     List<ProtectedFacet> facets = request.facets();
     LocalDatasets.checkFacets(rows, facets, "the labelled traffic of run " + request.runId());
+    Optional<String> unsplittable = facets.stream().filter(facet -> facet.threshold() != null)
+        .map(ProtectedFacet::column)
+        .filter(column -> rows.column(column).stream().anyMatch(value -> !Table.isMissing(value) && !isNumber(value)))
+        .findFirst();
+    if (unsplittable.isPresent()) {
+      // The data-quality check reports the text in a numeric column; bias drift waits for numbers to split by.
+      LOG.warnf("run %s: no bias drift, the threshold facet '%s' holds text in the labelled traffic",
+          request.runId(), unsplittable.get());
+      return;
+    }
     Heartbeats.beat("measuring the bias of " + rows.rowCount() + " labelled rows");
     BiasReport current = BiasAnalysis.postTraining(rows, dataset.label(), dataset.favourableLabel(), predicted,
         facets);
@@ -200,64 +211,60 @@ public class LocalMonitoringActivities implements MonitoringActivities {
    * The labelled records: those of the window, and older ones found in the capture of the lookback, each with as
    * many labels as rows; oldest first, so the same labels always give the same table.
    */
-  private List<Labelled> labelled(MonitoringRunRequest request, List<CaptureRecord> window,
-      Map<String, String> labels, List<String> features, String label) {
+  private List<Labelled> labelled(MonitoringRunRequest request, List<Inference> window, Map<String, String> labels,
+      Schema schema) {
     if (labels.isEmpty()) {
       return List.of();
     }
-    Map<String, CaptureRecord> records = new HashMap<>();
-    window.stream().filter(record -> labels.containsKey(record.eventId()))
-        .forEach(record -> records.put(record.eventId(), record));
+    List<Inference> inferences = new ArrayList<>();
     Set<String> older = new HashSet<>(labels.keySet());
-    older.removeAll(records.keySet());
-    if (!older.isEmpty()) {
-      records.putAll(traffic.find(request.endpoint().captureLocation(), older,
-          request.windowStart().minus(GROUND_TRUTH_LOOKBACK), request.windowStart()));
+    for (Inference inference : window) {
+      if (older.remove(inference.record().eventId())) {
+        inferences.add(inference);
+      }
     }
+    if (!older.isEmpty()) {
+      traffic.find(request.endpoint().captureLocation(), older, request.windowStart().minus(GROUND_TRUTH_LOOKBACK),
+          request.windowStart()).values().forEach(record -> decode(record, schema).ifPresent(inferences::add));
+    }
+    inferences.sort(Comparator.comparing((Inference inference) -> inference.record().inferenceTime())
+        .thenComparing(inference -> inference.record().eventId()));
     List<Labelled> labelled = new ArrayList<>();
-    records.values().stream()
-        .sorted(Comparator.comparing(CaptureRecord::inferenceTime).thenComparing(CaptureRecord::eventId))
-        .forEach(record -> decode(record, features, label).ifPresent(inference -> {
-          List<String> values = labels.get(record.eventId()).lines().map(String::strip).toList();
-          if (values.size() == inference.rows().size()) {
-            labelled.add(new Labelled(inference, values));
-          } else {
-            LOG.warnf("ground truth of %s has %d labels for %d rows: left out", record.eventId(), values.size(),
-                inference.rows().size());
-          }
-        }));
-    int unmatched = labels.size() - records.size();
-    if (unmatched > 0) {
-      LOG.infof("run %s: %d labels name no record captured in the %s before the window", request.runId(), unmatched,
-          GROUND_TRUTH_LOOKBACK);
+    for (Inference inference : inferences) {
+      List<String> values = labels.get(inference.record().eventId()).lines().map(String::strip).toList();
+      if (values.size() == inference.rows().size()) {
+        labelled.add(new Labelled(inference, values));
+      } else {
+        LOG.warnf("ground truth of %s has %d labels for %d rows: left out", inference.record().eventId(),
+            values.size(), inference.rows().size());
+      }
+    }
+    if (inferences.size() < labels.size()) {
+      LOG.infof("run %s: %d labels name no readable record captured in the %s before the window's end",
+          request.runId(), labels.size() - inferences.size(), GROUND_TRUTH_LOOKBACK);
     }
     return labelled;
   }
 
-  private static Table labelledTable(List<Labelled> labelled, List<String> features, String label) {
-    List<String> columns = new ArrayList<>(features);
-    columns.add(label);
+  private static Table labelledTable(List<Labelled> labelled, Schema schema) {
+    List<String> columns = new ArrayList<>(schema.features());
+    columns.add(schema.label());
     List<String[]> rows = new ArrayList<>();
     for (Labelled record : labelled) {
       for (int r = 0; r < record.labels().size(); r++) {
         String[] row = Arrays.copyOf(record.inference().rows().get(r), columns.size());
-        row[features.size()] = record.labels().get(r);
+        row[schema.features().size()] = record.labels().get(r);
         rows.add(row);
       }
     }
-    return Table.of(columns, rows);
-  }
-
-  private static List<Inference> decode(List<CaptureRecord> records, List<String> features, String label) {
-    List<Inference> inferences = new ArrayList<>();
-    records.forEach(record -> decode(record, features, label).ifPresent(inferences::add));
-    return inferences;
+    return Table.of(columns, rows, schema.types());
   }
 
   /** A record whose rows or predictions cannot be read is left out and logged: the rest are still judged. */
-  private static Optional<Inference> decode(CaptureRecord record, List<String> features, String label) {
+  private static Optional<Inference> decode(CaptureRecord record, Schema schema) {
+    List<String> features = schema.features();
     try {
-      List<String[]> rows = record.inputRows(features, label).stream()
+      List<String[]> rows = record.inputRows(features, schema.label()).stream()
           .map(row -> features.stream().map(column -> row.getOrDefault(column, "")).toArray(String[]::new))
           .toList();
       List<ScoredRow> predictions = record.predictions();
@@ -268,6 +275,14 @@ public class LocalMonitoringActivities implements MonitoringActivities {
     } catch (IllegalArgumentException e) {
       LOG.warnf("captured record %s is left out: %s", record.eventId(), e.getMessage());
       return Optional.empty();
+    }
+  }
+
+  private static boolean isNumber(String value) {
+    try {
+      return Double.isFinite(Double.parseDouble(value));
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 
@@ -288,6 +303,21 @@ public class LocalMonitoringActivities implements MonitoringActivities {
     } catch (ArtifactNotFoundException | IllegalArgumentException e) {
       throw DataProblem.MONITORING_BASELINE_UNREADABLE.failure("the " + ref.name() + " document at "
           + ref.location() + " cannot be read (" + e.getMessage() + "): create the monitoring baseline again", e);
+    }
+  }
+
+  /**
+   * The rows a run reads: the baseline's features in its order, typed as the baseline typed them (so a drifting
+   * type shows as a data type violation, not as a new type), and the label column ground truth fills in.
+   */
+  private record Schema(List<String> features, String label, Map<String, ColumnType> types) {
+
+    static Schema of(MonitorConstraints constraints, String label) {
+      Map<String, ColumnType> types = new HashMap<>();
+      constraints.features().stream().filter(feature -> feature.inferredType() != null)
+          .forEach(feature -> types.put(feature.name(), feature.inferredType()));
+      return new Schema(constraints.features().stream().map(MonitorConstraints.Feature::name).toList(), label,
+          types);
     }
   }
 
