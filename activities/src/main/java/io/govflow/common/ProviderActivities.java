@@ -1,42 +1,62 @@
 package io.govflow.common;
 
+import io.govflow.common.aws.AwsClients;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
 import io.govflow.deployment.local.EndpointServer;
 import io.govflow.deployment.local.LocalDeploymentActivities;
 import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evidence.LocalArtifactStore;
+import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.modelregistry.LocalModelRegistry;
 import io.govflow.monitoring.local.GroundTruthStore;
 import io.govflow.monitoring.local.LocalMonitoringActivities;
 import io.govflow.policy.GovernanceCheckActivitiesImpl;
 import io.govflow.policy.PolicyLibrary;
+import io.govflow.project.aws.AwsProjectActivities;
+import io.govflow.project.aws.DataZoneSettings;
 import io.govflow.project.local.LocalProjectActivities;
 import io.govflow.registry.RegistryActivitiesImpl;
 import io.govflow.signoff.local.LocalSignOffActivities;
+import io.govflow.training.aws.AwsSettings;
+import io.govflow.training.aws.AwsTrainingActivities;
 import io.govflow.training.local.LocalTrainingActivities;
 import io.govflow.validation.local.LocalEndpointValidationActivities;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Provider;
+import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Every activity implementation of the configured provider, for the worker to register. This is the one place that
- * chooses a back end: workflows know only the activity interfaces.
+ * chooses a back end: workflows know only the activity interfaces. Each provider is assembled by one method, one
+ * line per implementation; its stores and clients are looked up only for that provider, so the local default needs
+ * no AWS setting and the aws provider no local folder.
  */
 @ApplicationScoped
 public class ProviderActivities {
 
   private final List<Object> all;
 
-  ProviderActivities(GovflowConfig config, LocalArtifactStore store, RegistryActivitiesImpl registry,
-      Provider<EndpointServer> endpointServer) {
-    Path dataRoot = Path.of(config.local().dataRoot());
-    LocalModelRegistry models = new LocalModelRegistry(store);
+  ProviderActivities(GovflowConfig config, RegistryActivitiesImpl registry, Instance<LocalArtifactStore> localStore,
+      Instance<S3ArtifactStore> s3Store, Instance<AwsClients> awsClients, Instance<EndpointServer> endpointServer) {
     PolicyLibrary policies = config.policies().folder().map(PolicyLibrary::new).orElseGet(PolicyLibrary::new);
     // A broken policy document stops the worker at start-up rather than failing a case at step 7.
     policies.all();
-    all = List.of(
+    all = switch (config.provider()) {
+      case LOCAL -> local(config, registry, policies, localStore.get(), endpointServer.get());
+      case AWS -> aws(config, registry, policies, s3Store.get(), awsClients.get());
+    };
+  }
+
+  public List<Object> all() {
+    return all;
+  }
+
+  static List<Object> local(GovflowConfig config, RegistryActivitiesImpl registry, PolicyLibrary policies,
+      LocalArtifactStore store, EndpointServer endpointServer) {
+    Path dataRoot = Path.of(config.local().dataRoot());
+    LocalModelRegistry models = new LocalModelRegistry(store);
+    return List.of(
         registry,
         new LocalProjectActivities(store, models),
         new LocalDataEvaluationActivities(store, dataRoot),
@@ -44,12 +64,24 @@ public class ProviderActivities {
         new LocalModelEvaluationActivities(store),
         new GovernanceCheckActivitiesImpl(store, policies),
         new LocalSignOffActivities(store, models),
-        new LocalDeploymentActivities(store, endpointServer.get()),
+        new LocalDeploymentActivities(store, endpointServer),
         new LocalEndpointValidationActivities(store),
         new LocalMonitoringActivities(store, new GroundTruthStore(store)));
   }
 
-  public List<Object> all() {
-    return all;
+  /**
+   * Steps 3 and 5 on DataZone and SageMaker, step 7 on the evidence in S3. Data and model evaluation (4, 6), sign-off
+   * (8) and deployment have no AWS implementation in this assembly yet: their activity types are not registered, so
+   * a model version on this provider fails at step 4 once the attempts of its retry policy are spent.
+   */
+  static List<Object> aws(GovflowConfig config, RegistryActivitiesImpl registry, PolicyLibrary policies,
+      S3ArtifactStore store, AwsClients clients) {
+    GovflowConfig.Aws aws = config.aws();
+    return List.of(
+        registry,
+        new AwsProjectActivities(clients.sageMaker(), clients.dataZone(), store, DataZoneSettings.from(aws)),
+        new AwsTrainingActivities(clients.sageMaker(), store,
+            AwsSettings.from(aws, store.locationOf("training-jobs"))),
+        new GovernanceCheckActivitiesImpl(store, policies));
   }
 }

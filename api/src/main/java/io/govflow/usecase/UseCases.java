@@ -2,7 +2,6 @@ package io.govflow.usecase;
 
 import com.google.protobuf.ByteString;
 import io.govflow.approval.Gate;
-import io.govflow.approval.GatePolicy;
 import io.govflow.approval.Refusal;
 import io.govflow.common.Digests;
 import io.govflow.common.GovflowConfig;
@@ -62,8 +61,7 @@ public class UseCases {
     String digest = Digests.ofValue(definition);
     UseCaseWorkflow workflow = client.newWorkflowStub(UseCaseWorkflow.class, startOptions(id, definition, digest));
     try {
-      WorkflowClient.start(workflow::run, new UseCaseStart(id, definition,
-          new GatePolicy(config.gates().remindAfter(), config.gates().escalateAfter())));
+      WorkflowClient.start(workflow::run, LifecyclePolicies.startOf(id, definition, config));
       return new Started(new UseCaseCreated(id, WorkflowIds.useCase(id), Stage.AWAITING_USE_CASE_APPROVAL), true);
     } catch (WorkflowExecutionAlreadyStarted e) {
       if (idempotencyKey == null) {

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.withSettings;
 
 import io.govflow.approval.Outcome;
 import io.govflow.common.GovflowDataConverter;
+import io.govflow.common.LifecycleWorkflows;
 import io.govflow.dataevaluation.DataEvaluation;
 import io.govflow.dataevaluation.DataEvaluationActivities;
 import io.govflow.dataevaluation.DataEvaluationRequest;
@@ -17,7 +18,6 @@ import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.modelversion.ModelVersionStatus;
-import io.govflow.modelversion.ModelVersionWorkflowImpl;
 import io.govflow.policy.GovernanceCheckActivities;
 import io.govflow.policy.GovernanceCheckRequest;
 import io.govflow.policy.PolicyResult;
@@ -33,7 +33,6 @@ import io.govflow.training.TrainingActivities;
 import io.govflow.training.TrainingJobRef;
 import io.govflow.training.TrainingRequest;
 import io.govflow.training.TrainingResult;
-import io.govflow.usecase.UseCaseWorkflowImpl;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -48,7 +47,7 @@ import java.util.Map;
 
 /**
  * The lifecycle behind the API under test: a real Temporal dev server and an in-process worker running the real
- * {@link UseCaseWorkflowImpl} and {@link ModelVersionWorkflowImpl}, with every activity a Mockito mock that answers
+ * the lifecycle workflows ({@link LifecycleWorkflows}), with every activity a Mockito mock that answers
  * like the local provider: evidence documents are written to the artifact store the API reads, with real digests.
  */
 public class LifecycleWorkerResource implements QuarkusTestResourceLifecycleManager {
@@ -72,7 +71,7 @@ public class LifecycleWorkerResource implements QuarkusTestResourceLifecycleMana
         WorkflowClientOptions.newBuilder().setDataConverter(GovflowDataConverter.create()).build());
     factory = WorkerFactory.newInstance(client);
     var worker = factory.newWorker(TASK_QUEUE);
-    worker.registerWorkflowImplementationTypes(UseCaseWorkflowImpl.class, ModelVersionWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(LifecycleWorkflows.types());
     worker.registerActivitiesImplementations(activities(new LocalArtifactStore(artifactsRoot)).toArray());
     factory.start();
     return config;

@@ -1,9 +1,8 @@
 package io.govflow.worker;
 
 import io.govflow.common.GovflowConfig;
+import io.govflow.common.LifecycleWorkflows;
 import io.govflow.common.ProviderActivities;
-import io.govflow.modelversion.ModelVersionWorkflowImpl;
-import io.govflow.usecase.UseCaseWorkflowImpl;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.temporal.client.WorkflowClient;
@@ -38,7 +37,7 @@ public class GovflowWorker {
     searchAttributes.registerMissing();
     factory = WorkerFactory.newInstance(client);
     Worker worker = factory.newWorker(config.temporal().taskQueue());
-    worker.registerWorkflowImplementationTypes(UseCaseWorkflowImpl.class, ModelVersionWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(LifecycleWorkflows.types());
     worker.registerActivitiesImplementations(activities.all().toArray());
     factory.start();
     LOG.infof("worker polling task queue %s on %s (provider %s)",

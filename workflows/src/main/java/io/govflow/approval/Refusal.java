@@ -15,7 +15,12 @@ public enum Refusal {
   NOT_OWNER(403, "Only the owner may revise"),
   REVISION_NOT_EXPECTED(409, "Revision not expected"),
   OUTCOME_NOT_ALLOWED(422, "Outcome not allowed at this gate"),
-  INVALID_DECISION(422, "Invalid decision");
+  INVALID_DECISION(422, "Invalid decision"),
+  ALREADY_RETIRED(409, "Already retired"),
+  NOT_RETIRABLE(409, "Not retirable yet"),
+  FINDING_NOT_FOUND(404, "Finding not found"),
+  FINDING_ALREADY_RESOLVED(409, "Finding already resolved"),
+  COMMENT_REQUIRED(422, "Comment required");
 
   private final int httpStatus;
   private final String title;

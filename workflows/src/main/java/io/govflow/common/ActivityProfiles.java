@@ -50,6 +50,19 @@ public final class ActivityProfiles {
           .build())
       .build();
 
+  /**
+   * Creating an endpoint and waiting until it serves (minutes on SageMaker): polls with describe and heartbeats, so a
+   * dead worker is noticed and a retry adopts the endpoint it was creating.
+   */
+  public static final ActivityOptions DEPLOY = ActivityOptions.newBuilder()
+      .setStartToCloseTimeout(Duration.ofHours(1))
+      .setHeartbeatTimeout(Duration.ofMinutes(2))
+      .setRetryOptions(RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofSeconds(5))
+          .setMaximumInterval(Duration.ofMinutes(5))
+          .build())
+      .build();
+
   /** A profile with the summary the Web UI shows for the activities called through it. */
   public static ActivityOptions summarised(ActivityOptions profile, String summary) {
     return ActivityOptions.newBuilder(profile).setSummary(summary).build();

@@ -1,6 +1,7 @@
 package io.govflow.modelversion;
 
 import static io.govflow.common.ActivityProfiles.COMPUTE;
+import static io.govflow.common.ActivityProfiles.DEPLOY;
 import static io.govflow.common.ActivityProfiles.PROVISION;
 import static io.govflow.common.ActivityProfiles.RECORD;
 import static io.govflow.common.ActivityProfiles.summarised;
@@ -18,9 +19,16 @@ import io.govflow.common.WorkflowIds;
 import io.govflow.common.WorkflowProgress;
 import io.govflow.dataevaluation.DataEvaluationActivities;
 import io.govflow.dataevaluation.DataEvaluationRequest;
+import io.govflow.deployment.DeploymentActivities;
+import io.govflow.deployment.DeploymentRequest;
+import io.govflow.deployment.EndpointRef;
+import io.govflow.deployment.Environment;
 import io.govflow.evaluation.ModelEvaluationActivities;
 import io.govflow.evaluation.ModelEvaluationRequest;
 import io.govflow.evidence.EvidenceRef;
+import io.govflow.monitoring.BaselineRequest;
+import io.govflow.monitoring.MonitoringActivities;
+import io.govflow.monitoring.MonitoringBaseline;
 import io.govflow.policy.GovernanceCheckActivities;
 import io.govflow.policy.GovernanceCheckRequest;
 import io.govflow.policy.PolicyResult;
@@ -28,7 +36,9 @@ import io.govflow.project.ProjectActivities;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
 import io.govflow.registry.AuditEvents;
+import io.govflow.registry.EndpointSnapshot;
 import io.govflow.registry.ModelVersionSnapshot;
+import io.govflow.registry.ProductionChange;
 import io.govflow.registry.RegistryActivities;
 import io.govflow.signoff.SignOffActivities;
 import io.govflow.signoff.SignOffRequest;
@@ -42,6 +52,9 @@ import io.govflow.training.TrainingResult;
 import io.govflow.usecase.Stage;
 import io.govflow.usecase.UseCaseDefinition;
 import io.govflow.usecase.UseCaseWorkflow;
+import io.govflow.validation.EndpointValidation;
+import io.govflow.validation.EndpointValidationActivities;
+import io.govflow.validation.EndpointValidationRequest;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
@@ -52,9 +65,10 @@ import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * Steps 3–8 of one model version: each automated step gathers evidence, the governance check judges all of it, and
- * the sign-off gate waits for governance. Every change of stage is recorded in the inventory and reported to the
- * parent use case.
+ * Steps 3–12 of one model version: each automated step gathers evidence, the governance check judges all of it, the
+ * sign-off gate waits for governance; a signed-off version is deployed to test and validated there, waits for
+ * production approval and is deployed to production with its monitoring baseline. Every change of stage is recorded
+ * in the inventory and reported to the parent use case.
  */
 public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
 
@@ -62,6 +76,12 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
 
   /** Fixes the train/test split and the learner, so that a re-run trains the same model. */
   private static final long TRAINING_SEED = 42;
+
+  /** Versions signed off before steps 9–12 existed end at SIGNED_OFF, as their histories say. */
+  private static final String DEPLOYMENT_CHANGE = "deploy-after-sign-off";
+
+  /** The policy version of step 10's checks, as its findings are recorded beside the governance policy's. */
+  static final String VALIDATION_RULES = "endpoint-validation-1";
 
   private final ProjectActivities projects = Workflow.newActivityStub(ProjectActivities.class,
       summarised(PROVISION, "Set up the project, model package group and draft model card"));
@@ -79,6 +99,13 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
       summarised(PROVISION, "Record the sign-off on the model version and the model card"));
   private final RegistryActivities registry = Workflow.newActivityStub(RegistryActivities.class,
       summarised(RECORD, "Record in the inventory and the audit trail"));
+  private final DeploymentActivities deployment = Workflow.newActivityStub(DeploymentActivities.class,
+      summarised(DEPLOY, "Deploy the model version to an endpoint with data capture"));
+  private final EndpointValidationActivities validations = Workflow.newActivityStub(
+      EndpointValidationActivities.class,
+      summarised(COMPUTE, "Validate the test endpoint: contract, latency and sample predictions"));
+  private final MonitoringActivities monitoring = Workflow.newActivityStub(MonitoringActivities.class,
+      summarised(COMPUTE, "Baseline the training data and evaluation for production monitoring"));
 
   /** Reports leave one at a time, so the parent receives them in the order their snapshots were taken. */
   private final WorkflowLock reporting = Workflow.newWorkflowLock();
@@ -97,6 +124,12 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
   private final List<DecisionRecord> decisions = new ArrayList<>();
   private final List<GateEvent> gateEvents = new ArrayList<>();
   private String failure;
+  private EndpointRef testEndpoint;
+  private EndpointValidation validation;
+  private EndpointRef productionEndpoint;
+  private MonitoringBaseline baseline;
+  private Instant productionSince;
+  private String withdrawnBecause;
 
   @Override
   public ModelVersionState run(ModelVersionRequest request) {
@@ -105,10 +138,13 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
     workflowId = Workflow.getInfo().getWorkflowId();
     audit = new AuditEvents(workflowId, request.useCaseId(), modelVersionId);
     gates = new GateKeeper(workflowId, modelVersionId, request.definition().owner(), "model version " + modelVersionId,
-        (gate, outcome) -> outcome == Outcome.APPROVE ? Stage.SIGNED_OFF : Stage.REJECTED);
+        ModelVersionWorkflowImpl::closesInto);
     try {
       gatherEvidence();
-      awaitSignOff();
+      if (awaitSignOff() == Outcome.APPROVE
+          && Workflow.getVersion(DEPLOYMENT_CHANGE, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
+        deployToTestAndValidate();
+      }
     } catch (ActivityFailure activityFailure) {
       stopOn(activityFailure);
     }
@@ -151,15 +187,129 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
         "passed", String.valueOf(policyResult.passed())));
   }
 
-  /** Step 8: the gate stands on the digest of all evidence; a failed check may be approved only with a comment. */
-  private void awaitSignOff() {
+  private static Stage closesInto(Gate gate, Outcome outcome) {
+    if (gate == Gate.PRODUCTION_APPROVAL) {
+      return outcome == Outcome.APPROVE ? Stage.PRODUCTION_DEPLOYMENT : Stage.KEPT_IN_TEST;
+    }
+    return outcome == Outcome.APPROVE ? Stage.SIGNED_OFF : Stage.REJECTED;
+  }
+
+  /**
+   * Step 8: the gate stands on the digest of all evidence; a failed check may be approved only with a comment.
+   *
+   * @return the outcome, or null when the version was withdrawn while the gate was open
+   */
+  private Outcome awaitSignOff() {
     gates.open(Gate.GOVERNANCE_SIGN_OFF, Stage.AWAITING_SIGN_OFF, evidenceDigest, now(), request.gatePolicy(),
         request.definition().risk().level().requiredSignOffApprovals(), !policyResult.passed());
     moveTo(Stage.AWAITING_SIGN_OFF);
-    Outcome outcome = gates.awaitClosing(this::deadlinePassed);
+    Outcome outcome = gates.awaitClosing(this::deadlinePassed, this::isWithdrawn);
+    if (outcome == null) {
+      moveTo(Stage.WITHDRAWN);
+      return null;
+    }
     candidate = signOffs.recordSignOff(new SignOffRequest(request.useCaseId(), modelVersionId, project, candidate,
         outcome, policyResult.policyVersion(), List.copyOf(decisions)));
     moveTo(outcome == Outcome.APPROVE ? Stage.SIGNED_OFF : Stage.REJECTED);
+    return outcome;
+  }
+
+  /** Steps 9–10, then the production gate: a version whose validation fails stays in test with its findings. */
+  private void deployToTestAndValidate() {
+    if (stopIfWithdrawn()) {
+      return;
+    }
+    moveTo(Stage.TEST_DEPLOYMENT);
+    testEndpoint = deploy(Environment.TEST);
+
+    moveTo(Stage.VALIDATION_IN_TEST);
+    validation = validations.validate(new EndpointValidationRequest(request.useCaseId(), modelVersionId,
+        testEndpoint, candidate, evidenceNamed(EvidenceRef.MODEL_QUALITY)));
+    addEvidence(List.of(validation.report()));
+    registry.recordPolicyResult(modelVersionId,
+        new PolicyResult(request.definition().risk().level().name(), VALIDATION_RULES, validation.passed(), validation.checks(),
+            validation.report()),
+        audit.next("ENDPOINT_VALIDATED", AuditEvents.SYSTEM_ACTOR, now(), "endpoint", testEndpoint.endpointName(),
+            "passed", String.valueOf(validation.passed()),
+            "latencyP50Millis", String.valueOf(validation.latencyP50Millis()),
+            "latencyP99Millis", String.valueOf(validation.latencyP99Millis())));
+    if (!validation.passed()) {
+      moveTo(Stage.VALIDATION_FAILED);
+      return;
+    }
+    if (stopIfWithdrawn()) {
+      return;
+    }
+    awaitProductionApproval();
+  }
+
+  /** Step 11: the same four-eyes rules as sign-off, on all evidence including the validation in test. */
+  private void awaitProductionApproval() {
+    gates.open(Gate.PRODUCTION_APPROVAL, Stage.AWAITING_PRODUCTION_APPROVAL, evidenceDigest, now(),
+        request.gatePolicy(), request.definition().risk().level().requiredSignOffApprovals(), false);
+    moveTo(Stage.AWAITING_PRODUCTION_APPROVAL);
+    Outcome outcome = gates.awaitClosing(this::deadlinePassed, this::isWithdrawn);
+    if (outcome == null) {
+      moveTo(Stage.WITHDRAWN);
+    } else if (outcome == Outcome.REJECT) {
+      moveTo(Stage.KEPT_IN_TEST);
+    } else {
+      deployToProduction();
+    }
+  }
+
+  /**
+   * Step 12: the production endpoint, then the baseline it is monitored against; production history starts when
+   * both exist, on the decisions that put the version there.
+   */
+  private void deployToProduction() {
+    moveTo(Stage.PRODUCTION_DEPLOYMENT);
+    productionEndpoint = deploy(Environment.PRODUCTION);
+    baseline = monitoring.createBaseline(new BaselineRequest(request.useCaseId(), modelVersionId, candidate,
+        request.definition().dataset(), request.definition().protectedFacets(), List.copyOf(evidence)));
+    addEvidence(baseline.documents());
+    productionSince = now();
+    List<String> approvals = decisions.stream()
+        .filter(decision -> decision.decision().outcome() == Outcome.APPROVE)
+        .map(DecisionRecord::decisionId)
+        .toList();
+    registry.recordProductionChange(
+        new ProductionChange(request.useCaseId(), modelVersionId, productionEndpoint.endpointName(), productionSince,
+            approvals),
+        audit.next("PRODUCTION_CHANGED", AuditEvents.SYSTEM_ACTOR, productionSince,
+            "endpoint", productionEndpoint.endpointName(), "decisions", String.join(",", approvals)));
+    moveTo(Stage.IN_PRODUCTION);
+  }
+
+  private EndpointRef deploy(Environment environment) {
+    EndpointRef endpoint = deployment.deploy(
+        new DeploymentRequest(request.useCaseId(), modelVersionId, environment, candidate));
+    registry.recordEndpoint(
+        new EndpointSnapshot(endpoint.endpointName(), request.useCaseId(), environment, modelVersionId,
+            endpoint.url(), endpoint.captureLocation(), true, now()),
+        audit.next("ENDPOINT_DEPLOYED", AuditEvents.SYSTEM_ACTOR, now(), "endpoint", endpoint.endpointName(),
+            "environment", environment.name(), "url", endpoint.url()));
+    return endpoint;
+  }
+
+  private EvidenceRef evidenceNamed(String name) {
+    return evidence.stream().filter(document -> document.name().equals(name)).findFirst().orElse(null);
+  }
+
+  @Override
+  public void withdraw(String reason) {
+    withdrawnBecause = reason == null ? "the use case is being retired" : reason;
+  }
+
+  private boolean isWithdrawn() {
+    return withdrawnBecause != null;
+  }
+
+  private boolean stopIfWithdrawn() {
+    if (isWithdrawn()) {
+      moveTo(Stage.WITHDRAWN);
+    }
+    return isWithdrawn();
   }
 
   @Override
@@ -185,7 +335,8 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
   public ModelVersionState state() {
     return new ModelVersionState(modelVersionId, request.useCaseId(), request.version(), workflowId, stage,
         describe(), project, candidate, List.copyOf(evidence), evidenceDigest, policyResult, gates.openGate(),
-        List.copyOf(decisions), List.copyOf(gateEvents), gates.decidedUpdateIds(), failure);
+        List.copyOf(decisions), List.copyOf(gateEvents), gates.decidedUpdateIds(), failure, testEndpoint,
+        validation, productionEndpoint, baseline, productionSince);
   }
 
   private void deadlinePassed(GateEvent event) {
@@ -251,6 +402,17 @@ public class ModelVersionWorkflowImpl implements ModelVersionWorkflow {
         .append(stage.description()).append('.');
     if (failure != null) {
       text.append(' ').append(failure).append('.');
+    }
+    if (withdrawnBecause != null) {
+      text.append(" Withdrawn: ").append(withdrawnBecause).append('.');
+    }
+    if (validation != null) {
+      text.append(String.format(" Validation in test %s (latency p50 %.1f ms, p99 %.1f ms).",
+          validation.passed() ? "passed" : "failed", validation.latencyP50Millis(), validation.latencyP99Millis()));
+    }
+    if (productionEndpoint != null) {
+      text.append(" Serves production at ").append(productionEndpoint.url()).append(" since ").append(productionSince)
+          .append('.');
     }
     if (policyResult != null) {
       long failed = policyResult.findings() == null ? 0

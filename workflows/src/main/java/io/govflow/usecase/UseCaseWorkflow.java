@@ -1,7 +1,9 @@
 package io.govflow.usecase;
 
+import io.govflow.approval.Decision;
 import io.govflow.approval.GatedWorkflow;
 import io.govflow.modelversion.ModelVersionState;
+import io.govflow.monitoring.MonitoringFinding;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.UpdateMethod;
@@ -11,7 +13,9 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * Workflow {@code use-case-<id>}: definition, the use-case approval gate (step 2), then one model-version child
- * workflow for steps 3–8 whose progress it reflects.
+ * workflow for steps 3–12 whose progress it reflects; while a version serves production it starts
+ * {@code monitoring-<id>}, holds the re-validation and periodic review gates (steps 13–14), runs retraining cycles as
+ * new model versions, and retires the use case on a governance decision. It continues as new when its history grows.
  */
 @WorkflowInterface
 public interface UseCaseWorkflow extends GatedWorkflow {
@@ -32,4 +36,18 @@ public interface UseCaseWorkflow extends GatedWorkflow {
   /** A model-version child reports each change of its state. */
   @SignalMethod
   void modelVersionChanged(ModelVersionState modelVersion);
+
+  /** The monitoring workflow reports a high-severity finding: governance must re-validate the production model. */
+  @SignalMethod
+  void findingRaised(MonitoringFinding finding);
+
+  /**
+   * Retirement (step 14), a governance decision at any time once the use case is approved: removes the endpoints,
+   * stops monitoring, archives the model cards; returns when the use case is retired.
+   */
+  @UpdateMethod
+  UseCaseState retire(Decision decision);
+
+  @UpdateValidatorMethod(updateName = "retire")
+  void admitRetirement(Decision decision);
 }

@@ -1,6 +1,8 @@
 package io.govflow.usecase;
 
 import static io.govflow.approval.Refusal.refuseIf;
+import static io.govflow.common.ActivityProfiles.DEPLOY;
+import static io.govflow.common.ActivityProfiles.PROVISION;
 import static io.govflow.common.ActivityProfiles.RECORD;
 import static io.govflow.common.ActivityProfiles.summarised;
 
@@ -18,29 +20,48 @@ import io.govflow.common.Digests;
 import io.govflow.common.GovflowSearchAttributes;
 import io.govflow.common.WorkflowIds;
 import io.govflow.common.WorkflowProgress;
+import io.govflow.deployment.DeploymentActivities;
+import io.govflow.deployment.EndpointRef;
+import io.govflow.deployment.Environment;
 import io.govflow.modelversion.ModelVersionRequest;
 import io.govflow.modelversion.ModelVersionState;
 import io.govflow.modelversion.ModelVersionWorkflow;
+import io.govflow.monitoring.MonitoredVersion;
+import io.govflow.monitoring.MonitoringFinding;
+import io.govflow.monitoring.MonitoringStart;
+import io.govflow.monitoring.MonitoringWorkflow;
+import io.govflow.project.ProjectActivities;
 import io.govflow.registry.AuditEvents;
+import io.govflow.registry.EndpointSnapshot;
+import io.govflow.registry.ProductionChange;
 import io.govflow.registry.RegistryActivities;
 import io.govflow.registry.UseCaseSnapshot;
+import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.common.SearchAttributes;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 
 /**
- * Steps 1–2 of a use case, then its model version as a child workflow (steps 3–8) whose progress it reflects: the
- * use case's stage, open gates and search attributes follow the child, so one query answers where the case stands.
+ * Steps 1–2 of a use case, then its first model version as a child workflow (steps 3–12) whose progress it reflects:
+ * the use case's stage, open gates and search attributes follow the child, so one query answers where the case
+ * stands. Once a version is deployed the use case is in service (steps 13–14): it starts {@code monitoring-<id>},
+ * opens a re-validation gate when monitoring reports a high-severity finding and the periodic review gate when the
+ * risk tier's period has passed; a RETRAIN decision runs the next model version while production keeps serving, and
+ * retirement removes everything the case deployed. In service the workflow continues as new when its history grows.
  */
 public class UseCaseWorkflowImpl implements UseCaseWorkflow {
 
@@ -48,8 +69,21 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
 
   private static final int FIRST_VERSION = 1;
 
+  /** Cases whose first version ended before steps 9–14 existed end there, as their histories say. */
+  private static final String SERVICE_CHANGE = "serve-after-model-version";
+
+  /** In service, the history is handed to a new run past this length, far below Temporal's limits. */
+  private static final int MAX_HISTORY_EVENTS = 2000;
+
+  /** Stages in which the use case has ended: nothing more happens to it. */
+  private static final Set<Stage> ENDED = Set.of(Stage.REJECTED, Stage.FAILED, Stage.RETIRED);
+
   private final RegistryActivities registry = Workflow.newActivityStub(RegistryActivities.class,
       summarised(RECORD, "Record in the inventory and the audit trail"));
+  private final DeploymentActivities deployment = Workflow.newActivityStub(DeploymentActivities.class,
+      summarised(DEPLOY, "Remove an endpoint of the retired use case"));
+  private final ProjectActivities projects = Workflow.newActivityStub(ProjectActivities.class,
+      summarised(PROVISION, "Archive the model card of the retired use case"));
 
   private UseCaseStart start;
   private String workflowId;
@@ -66,34 +100,248 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
   private final Map<String, ModelVersionState> modelVersions = new LinkedHashMap<>();
   private Instant createdAt;
   private Instant updatedAt;
+  /** The version serving production, from step 12 until another replaces it or the case retires. */
+  private MonitoredVersion production;
+  private final Map<Environment, EndpointRef> endpoints = new EnumMap<>(Environment.class);
+  private boolean monitoringStarted;
+  /** High-severity findings reported by monitoring and not yet re-validated, by finding id. */
+  private final Map<String, MonitoringFinding> revalidationFindings = new LinkedHashMap<>();
+  private Instant lastReviewAt;
+  /** The decision that retires the case: the retirement update, or REJECT at a re-validation or review. */
+  private DecisionRecord retirement;
+  /** The model version told to withdraw because of the retirement. */
+  private String withdrawnVersion;
 
   @Override
   public UseCaseState run(UseCaseStart start) {
     this.start = start;
     workflowId = Workflow.getInfo().getWorkflowId();
+    if (start.carried() != null) {
+      restore(start.carried());
+      serve();
+      return finish();
+    }
     definition = start.definition();
     revision = 1;
     createdAt = now();
     audit = new AuditEvents(workflowId, start.useCaseId(), null);
-    gates = new GateKeeper(workflowId, null, owner(), "use case " + start.useCaseId(), (gate, outcome) ->
-        switch (outcome) {
-          case APPROVE -> Stage.PROJECT_SETUP;
-          case REJECT -> Stage.REJECTED;
-          case REQUEST_CHANGES -> Stage.CHANGES_REQUESTED;
-          case RETRAIN -> Stage.RETRAINING;
-        });
+    gates = newGateKeeper();
     Workflow.upsertTypedSearchAttributes(
         GovflowSearchAttributes.USE_CASE_ID.valueSet(start.useCaseId()),
         GovflowSearchAttributes.RISK.valueSet(definition.risk().level().name()),
         GovflowSearchAttributes.OWNER.valueSet(owner()));
 
     if (awaitApproval() == Outcome.APPROVE) {
-      runModelVersion(FIRST_VERSION);
+      ModelVersionState first = runModelVersion(FIRST_VERSION, true);
+      if (first != null && Workflow.getVersion(SERVICE_CHANGE, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION
+          && !ENDED.contains(first.stage())) {
+        adopt(first);
+        serve();
+      }
     } else {
       moveTo(Stage.REJECTED, "USE_CASE_REJECTED", AuditEvents.SYSTEM_ACTOR);
     }
+    return finish();
+  }
+
+  private UseCaseState finish() {
     Workflow.await(Workflow::isEveryHandlerFinished);
     return state();
+  }
+
+  private GateKeeper newGateKeeper() {
+    return new GateKeeper(workflowId, null, owner(), "use case " + start.useCaseId(), (gate, outcome) ->
+        switch (outcome) {
+          case APPROVE -> gate == Gate.USE_CASE_APPROVAL ? Stage.PROJECT_SETUP : servingStage();
+          case REJECT -> gate == Gate.USE_CASE_APPROVAL ? Stage.REJECTED : Stage.RETIRED;
+          case REQUEST_CHANGES -> Stage.CHANGES_REQUESTED;
+          case RETRAIN -> Stage.RETRAINING;
+        });
+  }
+
+  /** The state a previous run handed over at continue-as-new. */
+  private void restore(UseCaseState carried) {
+    definition = carried.definition();
+    revision = carried.revision();
+    stage = carried.stage();
+    failure = carried.failure();
+    createdAt = carried.createdAt();
+    updatedAt = carried.updatedAt();
+    decisions.addAll(carried.decisions());
+    gateEvents.addAll(carried.gateEvents());
+    carried.modelVersions().forEach(version -> modelVersions.put(version.modelVersionId(), version));
+    production = carried.production();
+    carried.endpoints().forEach(endpoint -> endpoints.put(endpoint.environment(), endpoint));
+    monitoringStarted = carried.monitoringStarted();
+    carried.revalidationFindings().forEach(finding -> revalidationFindings.put(finding.findingId(), finding));
+    lastReviewAt = carried.lastReviewAt();
+    audit = new AuditEvents(workflowId, start.useCaseId(), null, carried.auditSequence());
+    gates = newGateKeeper();
+    gates.restore(carried.decidedOutcomes());
+  }
+
+  /**
+   * Steps 13–14 while the case has a deployed version: waits for a high-severity finding, the periodic review or
+   * retirement, decides at the gate each opens, and retires the case at the end.
+   */
+  private void serve() {
+    while (retirement == null) {
+      if (continueAsNewDue()) {
+        Workflow.continueAsNew(start.continuedWith(state()));
+      }
+      Instant reviewAt = nextReviewAt();
+      if (reviewAt == null) {
+        Workflow.await(() -> retirement != null || !revalidationFindings.isEmpty());
+      } else {
+        Duration untilReview = Duration.between(now(), reviewAt);
+        if (untilReview.compareTo(Duration.ZERO) > 0) {
+          Workflow.await(untilReview, () -> retirement != null || !revalidationFindings.isEmpty());
+        }
+      }
+      if (retirement != null) {
+        break;
+      }
+      if (!revalidationFindings.isEmpty()) {
+        decideAt(Gate.REVALIDATION, Stage.AWAITING_REVALIDATION);
+      } else if (reviewAt != null && !now().isBefore(reviewAt)) {
+        decideAt(Gate.PERIODIC_REVIEW, Stage.AWAITING_PERIODIC_REVIEW);
+      }
+    }
+    retire();
+  }
+
+  private boolean continueAsNewDue() {
+    return (Workflow.getInfo().isContinueAsNewSuggested()
+        || Workflow.getInfo().getHistoryLength() > MAX_HISTORY_EVENTS) && Workflow.isEveryHandlerFinished();
+  }
+
+  /** When the production version is next due for its periodic review, or null when nothing serves production. */
+  private Instant nextReviewAt() {
+    return production == null || lastReviewAt == null ? null
+        : lastReviewAt.plus(start.review().periodFor(definition.risk().level()));
+  }
+
+  /**
+   * A re-validation or periodic review of the production version: APPROVE keeps it serving, RETRAIN runs the next
+   * model version, REJECT retires the case. A re-validation stands on the findings it was opened for.
+   */
+  private void decideAt(Gate gate, Stage awaiting) {
+    List<MonitoringFinding> findings = List.copyOf(revalidationFindings.values());
+    String digest = gate == Gate.REVALIDATION ? Digests.ofValue(findings) : Digests.ofValue(production);
+    gates.open(gate, awaiting, digest, now(), start.gatePolicy(), 1, false);
+    moveTo(awaiting, gate.name() + "_OPENED", AuditEvents.SYSTEM_ACTOR);
+    Outcome outcome = gates.awaitClosing(this::deadlinePassed, () -> retirement != null);
+    if (outcome == null) {
+      return;
+    }
+    if (gate == Gate.REVALIDATION) {
+      findings.forEach(finding -> revalidationFindings.remove(finding.findingId()));
+    } else {
+      lastReviewAt = now();
+    }
+    DecisionRecord decided = decisions.get(decisions.size() - 1);
+    switch (outcome) {
+      case RETRAIN -> retrain();
+      case REJECT -> retirement = decided;
+      default -> moveTo(servingStage(), gate.name() + "_PASSED", decided.decision().actor());
+    }
+  }
+
+  /** A new model version through steps 3–12 while the production version keeps serving. */
+  private void retrain() {
+    int version = modelVersions.size() + 1;
+    moveTo(Stage.RETRAINING, "RETRAINING_STARTED", AuditEvents.SYSTEM_ACTOR);
+    ModelVersionState next = runModelVersion(version, false);
+    if (next != null) {
+      adopt(next);
+    }
+    moveTo(servingStage(), "RETRAINING_ENDED", AuditEvents.SYSTEM_ACTOR);
+  }
+
+  /** What a finished model version deployed becomes the case's: its endpoints and, in production, monitoring. */
+  private void adopt(ModelVersionState version) {
+    if (version.testEndpoint() != null) {
+      endpoints.put(Environment.TEST, version.testEndpoint());
+    }
+    if (version.productionEndpoint() == null) {
+      return;
+    }
+    endpoints.put(Environment.PRODUCTION, version.productionEndpoint());
+    production = new MonitoredVersion(version.modelVersionId(), version.productionEndpoint(), version.baseline(),
+        version.productionSince());
+    // A validated, signed-off version starts its review period afresh; findings against its predecessor are moot.
+    lastReviewAt = version.productionSince();
+    revalidationFindings.values().removeIf(finding -> !finding.modelVersionId().equals(version.modelVersionId()));
+    if (monitoringStarted) {
+      Workflow.newExternalWorkflowStub(MonitoringWorkflow.class, WorkflowIds.monitoring(start.useCaseId()))
+          .productionChanged(production);
+    } else {
+      startMonitoring();
+    }
+  }
+
+  /** {@code monitoring-<id>} outlives any one run of this workflow, which talks to it by id. */
+  private void startMonitoring() {
+    String useCaseId = start.useCaseId();
+    MonitoringWorkflow monitor = Workflow.newChildWorkflowStub(MonitoringWorkflow.class,
+        ChildWorkflowOptions.newBuilder()
+            .setWorkflowId(WorkflowIds.monitoring(useCaseId))
+            .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
+            .setStaticSummary(String.format("Production monitoring of use case %s (%s, %s risk, owner %s)",
+                useCaseId, definition.name(), definition.risk().level(), owner()))
+            .setTypedSearchAttributes(SearchAttributes.newBuilder()
+                .set(GovflowSearchAttributes.USE_CASE_ID, useCaseId)
+                .set(GovflowSearchAttributes.RISK, definition.risk().level().name())
+                .set(GovflowSearchAttributes.OWNER, owner())
+                .build())
+            .build());
+    Async.function(monitor::run, new MonitoringStart(useCaseId, owner(), definition.risk().level(),
+        definition.dataset(), definition.protectedFacets(), start.monitoring(), workflowId, production, null));
+    Workflow.getWorkflowExecution(monitor).get();
+    monitoringStarted = true;
+  }
+
+  /** Step 14's end: endpoints removed, monitoring stopped, production history closed, model cards archived. */
+  private void retire() {
+    String actor = retirement.decision().actor();
+    for (EndpointRef endpoint : List.copyOf(endpoints.values())) {
+      deployment.undeploy(endpoint.endpointName());
+      registry.recordEndpoint(
+          new EndpointSnapshot(endpoint.endpointName(), start.useCaseId(), endpoint.environment(),
+              endpoint.modelVersionId(), endpoint.url(), endpoint.captureLocation(), false, now()),
+          audit.next("ENDPOINT_REMOVED", actor, now(), "endpoint", endpoint.endpointName()));
+      endpoints.remove(endpoint.environment());
+    }
+    if (monitoringStarted) {
+      try {
+        Workflow.newExternalWorkflowStub(MonitoringWorkflow.class, WorkflowIds.monitoring(start.useCaseId()))
+            .stop("use case " + start.useCaseId() + " retired by " + actor);
+      } catch (SignalExternalWorkflowException gone) {
+        LOG.warn("monitoring of use case {} had already ended: {}", start.useCaseId(), gone.getMessage());
+      }
+    }
+    if (production != null) {
+      registry.recordProductionChange(
+          new ProductionChange(start.useCaseId(), null, production.endpoint().endpointName(), now(),
+              List.of(retirement.decisionId())),
+          audit.next("PRODUCTION_CHANGED", actor, now(), "modelVersion", "none", "reason", "retired"));
+      production = null;
+    }
+    modelVersions.values().stream()
+        .filter(version -> version.project() != null && version.project().modelCard() != null)
+        .forEach(version -> projects.archiveModelCard(version.project(), version.modelVersionId()));
+    moveTo(Stage.RETIRED, "USE_CASE_RETIRED", actor);
+  }
+
+  /** In service: production when a version serves it, else the stage the last deployed version ended in. */
+  private Stage servingStage() {
+    if (production != null) {
+      return Stage.IN_PRODUCTION;
+    }
+    return modelVersions.values().stream().map(ModelVersionState::stage)
+        .filter(versionStage -> versionStage == Stage.KEPT_IN_TEST || versionStage == Stage.VALIDATION_FAILED)
+        .reduce((first, second) -> second)
+        .orElse(stage);
   }
 
   /**
@@ -131,8 +379,13 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     pendingRevision = null;
   }
 
-  /** Steps 3–8 run in the child; the use case follows each stage the child reports and ends where the child ends. */
-  private void runModelVersion(int version) {
+  /**
+   * Steps 3–12 run in the child. The first version's stages are the use case's; a retraining version's show only in
+   * the details, since production keeps serving meanwhile. A retirement asks the child to withdraw.
+   *
+   * @return the child's final state, or null when it failed
+   */
+  private ModelVersionState runModelVersion(int version, boolean followStages) {
     String useCaseId = start.useCaseId();
     String modelVersionId = WorkflowIds.modelVersionId(useCaseId, version);
     ModelVersionWorkflow child = Workflow.newChildWorkflowStub(ModelVersionWorkflow.class,
@@ -146,20 +399,42 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
                 .set(GovflowSearchAttributes.OWNER, owner())
                 .build())
             .build());
-    moveTo(Stage.PROJECT_SETUP, "MODEL_VERSION_STARTED", AuditEvents.SYSTEM_ACTOR);
+    if (followStages) {
+      moveTo(Stage.PROJECT_SETUP, "MODEL_VERSION_STARTED", AuditEvents.SYSTEM_ACTOR);
+    }
     Promise<ModelVersionState> result = Async.function(child::run,
         new ModelVersionRequest(useCaseId, version, definition, start.gatePolicy(), workflowId));
     while (!result.isCompleted()) {
-      Workflow.await(() -> result.isCompleted() || childStage(modelVersionId) != stage);
-      followChild(modelVersionId);
+      Workflow.await(() -> result.isCompleted() || (followStages && childStage(modelVersionId) != stage)
+          || (retirement != null && !modelVersionId.equals(withdrawnVersion)));
+      if (retirement != null && !modelVersionId.equals(withdrawnVersion) && !result.isCompleted()) {
+        Workflow.newExternalWorkflowStub(ModelVersionWorkflow.class, WorkflowIds.modelVersion(useCaseId, version))
+            .withdraw("use case " + useCaseId + " is being retired by " + retirement.decision().actor());
+        withdrawnVersion = modelVersionId;
+      }
+      if (followStages) {
+        followChild(modelVersionId);
+      }
     }
     try {
-      modelVersions.put(modelVersionId, result.get());
-      followChild(modelVersionId);
+      ModelVersionState finished = result.get();
+      modelVersions.put(modelVersionId, finished);
+      if (followStages) {
+        followChild(modelVersionId);
+      }
+      return finished;
     } catch (ChildWorkflowFailure childFailure) {
-      failure = childFailure.getCause() == null ? childFailure.getMessage() : childFailure.getCause().getMessage();
-      LOG.warn("model version {} of use case {} failed: {}", modelVersionId, useCaseId, failure);
-      moveTo(Stage.FAILED, "MODEL_VERSION_FAILED", AuditEvents.SYSTEM_ACTOR);
+      String cause = childFailure.getCause() == null ? childFailure.getMessage()
+          : childFailure.getCause().getMessage();
+      LOG.warn("model version {} of use case {} failed: {}", modelVersionId, useCaseId, cause);
+      if (followStages) {
+        failure = cause;
+        moveTo(Stage.FAILED, "MODEL_VERSION_FAILED", AuditEvents.SYSTEM_ACTOR);
+      } else {
+        registry.appendAudit(audit.next("MODEL_VERSION_FAILED", AuditEvents.SYSTEM_ACTOR, now(),
+            "modelVersion", modelVersionId, "failure", cause));
+      }
+      return null;
     }
   }
 
@@ -181,6 +456,55 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     updatedAt = now();
     // Approvals and deadlines at the child's gate change what operators should read, without a change of stage.
     Workflow.setCurrentDetails(describe());
+  }
+
+  @Override
+  public void findingRaised(MonitoringFinding finding) {
+    if (finding != null && production != null && finding.modelVersionId().equals(production.modelVersionId())) {
+      revalidationFindings.put(finding.findingId(), finding);
+      updatedAt = now();
+      Workflow.setCurrentDetails(describe());
+    }
+  }
+
+  @Override
+  public void admitRetirement(Decision decision) {
+    String updateId = GateKeeper.currentUpdateId();
+    if (retirement != null && retirement.decisionId().equals(updateId)) {
+      return;
+    }
+    refuseIf(decision == null || decision.gate() != Gate.RETIREMENT, Refusal.INVALID_DECISION,
+        "a retirement names the gate RETIREMENT and the outcome APPROVE.");
+    refuseIf(decision.outcome() != Outcome.APPROVE, Refusal.OUTCOME_NOT_ALLOWED,
+        "RETIREMENT takes APPROVE, not %s.", decision.outcome());
+    refuseIf(decision.actor() == null || decision.actor().isBlank(), Refusal.INVALID_DECISION,
+        "a retirement names the person who decides it.");
+    refuseIf(decision.actorRoles() == null || !decision.actorRoles().contains(Gate.RETIREMENT.deciderRole()),
+        Refusal.WRONG_ROLE, "%s may not retire use case %s: it needs the role %s.", decision.actor(),
+        start.useCaseId(), Gate.RETIREMENT.deciderRole());
+    refuseIf(decision.actor().equals(owner()), Refusal.OWNER_CANNOT_DECIDE,
+        "%s owns use case %s; another governance member must retire it.", owner(), start.useCaseId());
+    refuseIf(retirement != null || stage == Stage.RETIRED, Refusal.ALREADY_RETIRED,
+        "use case %s is already %s by %s.", start.useCaseId(), stage == Stage.RETIRED ? "retired" : "being retired",
+        retirement == null ? "governance" : retirement.decision().actor());
+    refuseIf(stage == null || stage == Stage.AWAITING_USE_CASE_APPROVAL || stage == Stage.CHANGES_REQUESTED
+            || ENDED.contains(stage), Refusal.NOT_RETIRABLE,
+        "use case %s is %s; only an approved case that has not ended can be retired (reject it at its approval gate "
+            + "instead).", start.useCaseId(), stage);
+  }
+
+  @Override
+  public UseCaseState retire(Decision decision) {
+    if (retirement == null) {
+      DecisionRecord record = new DecisionRecord(GateKeeper.currentUpdateId(), start.useCaseId(), null, workflowId,
+          decision, null, now());
+      retirement = record;
+      decisions.add(record);
+      updatedAt = record.decidedAt();
+      registry.recordDecision(record, audit.decision(record));
+    }
+    Workflow.await(() -> ENDED.contains(stage));
+    return state();
   }
 
   @Override
@@ -229,7 +553,9 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
         .toList();
     return new UseCaseState(start.useCaseId(), workflowId, definition, revision, stage, describe(), openGates,
         List.copyOf(decisions), List.copyOf(gateEvents), List.copyOf(modelVersions.values()),
-        gates.decidedUpdateIds(), createdAt, updatedAt);
+        gates.decidedUpdateIds(), createdAt, updatedAt, production, List.copyOf(endpoints.values()),
+        monitoringStarted, List.copyOf(revalidationFindings.values()), lastReviewAt, nextReviewAt(),
+        gates.decidedOutcomes(), audit.sequence(), failure);
   }
 
   private void deadlinePassed(GateEvent event) {
@@ -265,11 +591,28 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     if (!gate.isEmpty()) {
       text.append(' ').append(gate);
     }
-    modelVersions.values().forEach(child -> text.append(' ').append(child.details()));
+    if (production != null) {
+      text.append(" Production serves ").append(production.modelVersionId()).append(" since ")
+          .append(production.since()).append("; periodic review due ").append(nextReviewAt()).append('.');
+    }
+    if (!revalidationFindings.isEmpty()) {
+      text.append(' ').append(revalidationFindings.size()).append(" high-severity finding(s) await re-validation: ")
+          .append(String.join("; ", revalidationFindings.values().stream()
+              .map(finding -> finding.checkType() + " on " + finding.subject()).toList()))
+          .append('.');
+    }
+    modelVersions.values().stream()
+        .filter(child -> stage == Stage.RETRAINING || child.stage() == null || !child.stage().endsModelVersion()
+            || child.modelVersionId().equals(lastVersionId()))
+        .forEach(child -> text.append(' ').append(child.details()));
     if (failure != null) {
       text.append(' ').append(failure).append('.');
     }
     return text.toString();
+  }
+
+  private String lastVersionId() {
+    return modelVersions.isEmpty() ? null : List.copyOf(modelVersions.keySet()).get(modelVersions.size() - 1);
   }
 
   private String owner() {

@@ -72,7 +72,7 @@ class SignOffGateTest {
 
     assertThat(second.gateClosed()).isTrue();
     assertThat(second.approvers()).containsExactly("gov1", "gov2");
-    assertThat(lifecycle.result(useCase).stage()).isEqualTo(Stage.SIGNED_OFF);
+    lifecycle.awaitUseCase(useCase, state -> state.stage() == Stage.AWAITING_PRODUCTION_APPROVAL);
     ArgumentCaptor<SignOffRequest> request = ArgumentCaptor.forClass(SignOffRequest.class);
     verify(lifecycle.signOffs).recordSignOff(request.capture());
     assertThat(request.getValue().decisions()).extracting(record -> record.decision().actor())
@@ -91,7 +91,7 @@ class SignOffGateTest {
         Refusal.INVALID_DECISION, "approving despite failed policy findings requires a comment that accepts the risk");
 
     signOff(modelVersion, Outcome.APPROVE, "gov2", "DI of 0.62 accepted: manual review of every decline");
-    assertThat(lifecycle.result(useCase).stage()).isEqualTo(Stage.SIGNED_OFF);
+    lifecycle.awaitUseCase(useCase, state -> state.stage() == Stage.AWAITING_PRODUCTION_APPROVAL);
   }
 
   @Test

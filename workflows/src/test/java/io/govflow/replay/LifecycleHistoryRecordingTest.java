@@ -1,21 +1,20 @@
 package io.govflow.replay;
 
-import static io.govflow.usecase.LifecycleFixture.OWNER;
-import static io.govflow.usecase.LifecycleFixture.creditScoring;
+import static io.govflow.usecase.LifecycleFixture.decideOn;
 import static io.govflow.usecase.LifecycleFixture.decision;
-import static io.govflow.usecase.LifecycleFixture.gate;
 import static io.govflow.usecase.LifecycleFixture.signOff;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import io.govflow.approval.Gate;
 import io.govflow.approval.Outcome;
 import io.govflow.common.WorkflowIds;
 import io.govflow.modelversion.ModelVersionWorkflow;
+import io.govflow.monitoring.MonitoringRunRequest;
 import io.govflow.usecase.LifecycleFixture;
-import io.govflow.usecase.Revision;
 import io.govflow.usecase.RiskLevel;
 import io.govflow.usecase.Stage;
-import io.govflow.usecase.UseCaseDefinition;
 import io.govflow.usecase.UseCaseWorkflow;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -23,6 +22,7 @@ import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -48,50 +48,62 @@ class LifecycleHistoryRecordingTest {
   }
 
   @Test
-  void recordLowRiskHappyPath() throws IOException {
-    UseCaseWorkflow useCase = lifecycle.startUseCase("uc-happy", RiskLevel.LOW);
+  void recordProductionRejectedThenRetired() throws IOException {
+    UseCaseWorkflow useCase = lifecycle.startUseCase("uc-kept", RiskLevel.LOW);
     lifecycle.approveUseCase(useCase, "gov1");
     signOff(lifecycle.awaitSignOffGate(useCase), Outcome.APPROVE, "gov2", "evidence meets policy");
-    assertThat(lifecycle.result(useCase).stage()).isEqualTo(Stage.SIGNED_OFF);
+    decideOn(lifecycle.awaitModelVersionGate(useCase, Gate.PRODUCTION_APPROVAL), Gate.PRODUCTION_APPROVAL,
+        Outcome.REJECT, "gov1", "change board: not this quarter");
+    lifecycle.awaitUseCase(useCase, state -> state.stage() == Stage.KEPT_IN_TEST && !state.endpoints().isEmpty());
+    useCase.retire(decision(Gate.RETIREMENT, Outcome.APPROVE, "gov2", null));
+    assertThat(lifecycle.result(useCase).stage()).isEqualTo(Stage.RETIRED);
 
-    record("low-risk-happy-path", "uc-happy");
+    record("production-rejected-then-retired", "uc-kept", 1);
   }
 
+  /**
+   * A month of quiet daily monitoring (so monitoring continues as new), then drift on v1, re-validation with RETRAIN,
+   * v2 through production, the yearly review, and retirement.
+   */
   @Test
-  void recordRequestChangesThenRevision() throws IOException {
-    UseCaseWorkflow useCase = lifecycle.startUseCase("uc-revised", RiskLevel.MEDIUM);
-    String digest = gate(useCase.state(), Gate.USE_CASE_APPROVAL).evidenceDigest();
-    useCase.decide(decision(Gate.USE_CASE_APPROVAL, Outcome.REQUEST_CHANGES, "gov1", digest));
-    lifecycle.awaitUseCase(useCase, state -> state.stage() == Stage.CHANGES_REQUESTED);
-    UseCaseDefinition first = creditScoring(RiskLevel.MEDIUM);
-    UseCaseDefinition revised = new UseCaseDefinition(first.name(), first.businessProblem(), first.stakeholders(),
-        first.lineOfBusiness(), "flag applications for manual review", OWNER, first.risk(), first.dataSources(),
-        first.dataset(), first.protectedFacets());
-    useCase.revise(new Revision(OWNER, revised, "narrowed the intended use"));
-    lifecycle.approveUseCase(useCase, "gov1");
-    signOff(lifecycle.awaitSignOffGate(useCase), Outcome.APPROVE, "gov2", "fine");
-    assertThat(lifecycle.result(useCase).stage()).isEqualTo(Stage.SIGNED_OFF);
+  void recordProductionRetrainingReviewAndRetirement() throws IOException {
+    doAnswer(call -> {
+      MonitoringRunRequest request = call.getArgument(0);
+      int run = Integer.parseInt(request.runId().substring(request.runId().lastIndexOf('-') + 1));
+      return request.modelVersionId().endsWith("-v1") && run > 30
+          ? LifecycleFixture.driftedRun(request) : LifecycleFixture.quietRun(request);
+    }).when(lifecycle.monitoring).runMonitoring(any());
+    UseCaseWorkflow useCase = lifecycle.startUseCase("uc-prod", RiskLevel.HIGH, LifecycleFixture.DAILY_MONITORING);
+    lifecycle.toProductionHighRisk(useCase);
+    lifecycle.env().sleep(Duration.ofDays(32));
+    lifecycle.decideUseCaseGate(useCase, Gate.REVALIDATION, Outcome.RETRAIN, "gov1");
+    ModelVersionWorkflow v2 = lifecycle.awaitModelVersionGate(useCase, Gate.GOVERNANCE_SIGN_OFF);
+    signOff(v2, Outcome.APPROVE, "gov1", "retrained");
+    signOff(v2, Outcome.APPROVE, "gov2", "concur");
+    ModelVersionWorkflow production = lifecycle.awaitModelVersionGate(useCase, Gate.PRODUCTION_APPROVAL);
+    decideOn(production, Gate.PRODUCTION_APPROVAL, Outcome.APPROVE, "gov1", "ship");
+    decideOn(production, Gate.PRODUCTION_APPROVAL, Outcome.APPROVE, "gov3", "ship");
+    lifecycle.awaitUseCase(useCase, state -> state.stage() == Stage.IN_PRODUCTION
+        && state.production().modelVersionId().equals("uc-prod-v2"));
+    lifecycle.env().sleep(Duration.ofDays(366));
+    lifecycle.decideUseCaseGate(useCase, Gate.PERIODIC_REVIEW, Outcome.APPROVE, "gov3");
+    lifecycle.awaitUseCase(useCase, state -> state.stage() == Stage.IN_PRODUCTION);
+    useCase.retire(decision(Gate.RETIREMENT, Outcome.APPROVE, "gov2", null));
+    assertThat(lifecycle.result(useCase).stage()).isEqualTo(Stage.RETIRED);
 
-    record("request-changes-then-revision", "uc-revised");
+    record("production-retraining-review-retirement", "uc-prod", 2);
   }
 
-  @Test
-  void recordHighRiskTwoApprovers() throws IOException {
-    UseCaseWorkflow useCase = lifecycle.startUseCase("uc-high", RiskLevel.HIGH);
-    lifecycle.approveUseCase(useCase, "gov1");
-    ModelVersionWorkflow modelVersion = lifecycle.awaitSignOffGate(useCase);
-    signOff(modelVersion, Outcome.APPROVE, "gov1", "quality and bias within policy");
-    signOff(modelVersion, Outcome.APPROVE, "gov2", "concur");
-    assertThat(lifecycle.result(useCase).stage()).isEqualTo(Stage.SIGNED_OFF);
-
-    record("high-risk-two-approvers", "uc-high");
-  }
-
-  /** One file per workflow of the scenario: the use case and its model version. */
-  private void record(String scenario, String useCaseId) throws IOException {
+  /** One file per workflow of the scenario: the use case, its model versions and, if it ran, its monitoring. */
+  private void record(String scenario, String useCaseId, int versions) throws IOException {
     Files.createDirectories(HISTORIES);
     write(scenario + ".use-case.json", WorkflowIds.useCase(useCaseId));
-    write(scenario + ".model-version.json", WorkflowIds.modelVersion(useCaseId, 1));
+    for (int version = 1; version <= versions; version++) {
+      write(scenario + ".model-version-v" + version + ".json", WorkflowIds.modelVersion(useCaseId, version));
+    }
+    if (lifecycle.useCaseState(useCaseId).monitoringStarted()) {
+      write(scenario + ".monitoring.json", WorkflowIds.monitoring(useCaseId));
+    }
   }
 
   private void write(String file, String workflowId) throws IOException {

@@ -3,8 +3,7 @@ package io.govflow.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.govflow.common.GovflowDataConverter;
-import io.govflow.modelversion.ModelVersionWorkflowImpl;
-import io.govflow.usecase.UseCaseWorkflowImpl;
+import io.govflow.common.LifecycleWorkflows;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.common.WorkflowExecutionHistory;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -39,7 +38,7 @@ class LifecycleReplayTest {
             WorkflowClientOptions.newBuilder().setDataConverter(GovflowDataConverter.create()).build())
         .build());
     worker = env.newWorker("replay");
-    worker.registerWorkflowImplementationTypes(UseCaseWorkflowImpl.class, ModelVersionWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(LifecycleWorkflows.types());
   }
 
   @AfterAll

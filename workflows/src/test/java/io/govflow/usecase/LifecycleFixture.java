@@ -17,16 +17,27 @@ import io.govflow.approval.Refusal;
 import io.govflow.common.Digests;
 import io.govflow.common.GovflowDataConverter;
 import io.govflow.common.GovflowSearchAttributes;
+import io.govflow.common.LifecycleWorkflows;
 import io.govflow.common.WorkflowIds;
 import io.govflow.dataevaluation.DataEvaluation;
 import io.govflow.dataevaluation.DataEvaluationActivities;
+import io.govflow.deployment.DeploymentActivities;
+import io.govflow.deployment.DeploymentRequest;
+import io.govflow.deployment.EndpointNames;
+import io.govflow.deployment.EndpointRef;
 import io.govflow.evaluation.ModelEvaluation;
 import io.govflow.evaluation.ModelEvaluationActivities;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.modelversion.ModelVersionState;
 import io.govflow.modelversion.ModelVersionStatus;
 import io.govflow.modelversion.ModelVersionWorkflow;
-import io.govflow.modelversion.ModelVersionWorkflowImpl;
+import io.govflow.monitoring.MonitoringActivities;
+import io.govflow.monitoring.MonitoringBaseline;
+import io.govflow.monitoring.MonitoringPolicy;
+import io.govflow.monitoring.Monitor;
+import io.govflow.monitoring.MonitoringRun;
+import io.govflow.monitoring.MonitoringRunRequest;
+import io.govflow.monitoring.MonitoringViolation;
 import io.govflow.policy.Comparison;
 import io.govflow.policy.Finding;
 import io.govflow.policy.GovernanceCheckActivities;
@@ -41,6 +52,8 @@ import io.govflow.training.CandidateModel;
 import io.govflow.training.TrainingActivities;
 import io.govflow.training.TrainingJobRef;
 import io.govflow.training.TrainingResult;
+import io.govflow.validation.EndpointValidation;
+import io.govflow.validation.EndpointValidationActivities;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.UpdateOptions;
@@ -69,6 +82,11 @@ public final class LifecycleFixture {
   public static final String GOVERNANCE = "governance";
   public static final GatePolicy DEADLINES = new GatePolicy(Duration.ofDays(2), Duration.ofDays(5));
   public static final String POLICY_VERSION = "low-2026.1";
+  /** Daily runs, so that a simulated year stays quick; SLAs and review periods as shipped. */
+  public static final MonitoringPolicy DAILY_MONITORING = new MonitoringPolicy(
+      Map.of(RiskLevel.LOW, Duration.ofDays(1), RiskLevel.MEDIUM, Duration.ofDays(1), RiskLevel.HIGH,
+          Duration.ofDays(1)),
+      MonitoringPolicy.defaults().findingSla());
 
   public final ProjectActivities projects = mock(ProjectActivities.class, withSettings().withoutAnnotations());
   public final DataEvaluationActivities dataEvaluation =
@@ -80,6 +98,11 @@ public final class LifecycleFixture {
       mock(GovernanceCheckActivities.class, withSettings().withoutAnnotations());
   public final SignOffActivities signOffs = mock(SignOffActivities.class, withSettings().withoutAnnotations());
   public final RegistryActivities registry = mock(RegistryActivities.class, withSettings().withoutAnnotations());
+  public final DeploymentActivities deployment =
+      mock(DeploymentActivities.class, withSettings().withoutAnnotations());
+  public final EndpointValidationActivities validation =
+      mock(EndpointValidationActivities.class, withSettings().withoutAnnotations());
+  public final MonitoringActivities monitoring = mock(MonitoringActivities.class, withSettings().withoutAnnotations());
 
   private TestWorkflowEnvironment env;
   private WorkflowClient client;
@@ -89,7 +112,7 @@ public final class LifecycleFixture {
     TestWorkflowExtension.Builder builder = TestWorkflowExtension.newBuilder()
         .setWorkflowClientOptions(
             WorkflowClientOptions.newBuilder().setDataConverter(GovflowDataConverter.create()).build())
-        .registerWorkflowImplementationTypes(UseCaseWorkflowImpl.class, ModelVersionWorkflowImpl.class)
+        .registerWorkflowImplementationTypes(LifecycleWorkflows.types())
         .setDoNotStart(true);
     GovflowSearchAttributes.ALL.forEach(
         key -> builder.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
@@ -117,8 +140,14 @@ public final class LifecycleFixture {
         call.<SignOffRequest>getArgument(0).outcome() == Outcome.APPROVE
             ? ModelVersionStatus.Approved
             : ModelVersionStatus.Rejected));
-    worker.registerActivitiesImplementations(
-        projects, dataEvaluation, training, modelEvaluation, governanceCheck, signOffs, registry);
+    when(deployment.deploy(any())).thenAnswer(call -> endpoint(call.getArgument(0)));
+    when(validation.validate(any())).thenReturn(validation(true));
+    when(monitoring.createBaseline(any())).thenReturn(new MonitoringBaseline(
+        evidence(MonitoringBaseline.STATISTICS), evidence(MonitoringBaseline.CONSTRAINTS),
+        evidence(MonitoringBaseline.MODEL_QUALITY_CONSTRAINTS), evidence(EvidenceRef.POST_TRAINING_BIAS)));
+    when(monitoring.runMonitoring(any())).thenAnswer(call -> quietRun(call.getArgument(0)));
+    worker.registerActivitiesImplementations(projects, dataEvaluation, training, modelEvaluation, governanceCheck,
+        signOffs, registry, deployment, validation, monitoring);
     env.start();
     return this;
   }
@@ -155,13 +184,51 @@ public final class LifecycleFixture {
         evidence(EvidenceRef.POLICY_RESULT));
   }
 
+  public static EndpointRef endpoint(DeploymentRequest request) {
+    String name = EndpointNames.of(request.useCaseId(), request.environment());
+    return new EndpointRef(name, request.environment(), "http://127.0.0.1:8082/endpoints/" + name + "/invocations",
+        request.modelVersionId(), "data-capture/" + name);
+  }
+
+  public static EndpointValidation validation(boolean passed) {
+    Finding latency = new Finding("endpoint.latency-p99", "p99 latency within the contract", "endpoint-validation",
+        "latencyP99Millis", "endpoint", Comparison.AT_MOST, 500, passed ? 6.5 : 900.0, passed, Severity.MEDIUM);
+    return new EndpointValidation(passed, List.of(latency), 0.7, passed ? 6.5 : 900.0,
+        evidence(EndpointValidation.EVIDENCE_NAME));
+  }
+
+  /** A run over traffic that matches the baseline: records read, nothing violated. */
+  public static MonitoringRun quietRun(MonitoringRunRequest request) {
+    return new MonitoringRun(request.runId(), request.useCaseId(), request.modelVersionId(), request.windowStart(),
+        request.windowEnd(), 120, 0, List.of(evidence("data-quality-violations")), List.of());
+  }
+
+  /** What Model Monitor reports for credit-g with ages plus 15 years and credit amounts doubled. */
+  public static MonitoringRun driftedRun(MonitoringRunRequest request) {
+    return new MonitoringRun(request.runId(), request.useCaseId(), request.modelVersionId(), request.windowStart(),
+        request.windowEnd(), 1000, 0, List.of(evidence("data-quality-violations")), List.of(
+            new MonitoringViolation(Monitor.DATA_QUALITY, "baseline_drift_check", "age",
+                "Baseline drift distance 0.53 exceeds threshold 0.1", "data-quality-violations"),
+            new MonitoringViolation(Monitor.DATA_QUALITY, "baseline_drift_check", "credit_amount",
+                "Baseline drift distance 0.41 exceeds threshold 0.1", "data-quality-violations")));
+  }
+
+  public UseCaseState useCaseState(String useCaseId) {
+    return client.newWorkflowStub(UseCaseWorkflow.class, WorkflowIds.useCase(useCaseId)).state();
+  }
+
   /** Starts use case {@code useCaseId} and returns its stub once the approval gate is open. */
   public UseCaseWorkflow startUseCase(String useCaseId, RiskLevel risk) {
+    return startUseCase(useCaseId, risk, MonitoringPolicy.defaults());
+  }
+
+  public UseCaseWorkflow startUseCase(String useCaseId, RiskLevel risk, MonitoringPolicy monitoring) {
     UseCaseWorkflow useCase = client.newWorkflowStub(UseCaseWorkflow.class, WorkflowOptions.newBuilder()
         .setWorkflowId(WorkflowIds.useCase(useCaseId))
         .setTaskQueue(taskQueue)
         .build());
-    WorkflowClient.start(useCase::run, new UseCaseStart(useCaseId, creditScoring(risk), DEADLINES));
+    WorkflowClient.start(useCase::run, new UseCaseStart(useCaseId, creditScoring(risk), DEADLINES, monitoring,
+        ReviewPolicy.defaults(), null));
     awaitUseCase(useCase, state -> gate(state, Gate.USE_CASE_APPROVAL) != null);
     return useCase;
   }
@@ -196,9 +263,48 @@ public final class LifecycleFixture {
   }
 
   public static GateOutcome signOff(ModelVersionWorkflow modelVersion, Outcome outcome, String actor, String comment) {
+    return decideOn(modelVersion, Gate.GOVERNANCE_SIGN_OFF, outcome, actor, comment);
+  }
+
+  /** Decides the gate the model version holds open, on the evidence it shows. */
+  public static GateOutcome decideOn(
+      ModelVersionWorkflow modelVersion, Gate gate, Outcome outcome, String actor, String comment) {
     ModelVersionState state = modelVersion.state();
-    return modelVersion.decide(new Decision(Gate.GOVERNANCE_SIGN_OFF, outcome, comment, actor, List.of(GOVERNANCE),
+    return modelVersion.decide(new Decision(gate, outcome, comment, actor, List.of(GOVERNANCE),
         state.evidenceDigest()));
+  }
+
+  /** Waits until {@code gate} is open anywhere in the use case and returns the stub of the workflow holding it. */
+  public ModelVersionWorkflow awaitModelVersionGate(UseCaseWorkflow useCase, Gate gate) {
+    OpenGate open = gate(awaitUseCase(useCase, state -> gate(state, gate) != null), gate);
+    return client.newWorkflowStub(ModelVersionWorkflow.class, open.workflowId());
+  }
+
+  /** Decides the use case's own open {@code gate} (re-validation, periodic review) as {@code actor}. */
+  public GateOutcome decideUseCaseGate(UseCaseWorkflow useCase, Gate gate, Outcome outcome, String actor) {
+    OpenGate open = gate(awaitUseCase(useCase, state -> gate(state, gate) != null), gate);
+    return useCase.decide(decision(gate, outcome, actor, open.evidenceDigest()));
+  }
+
+  /** Approves the use case, signs off and approves production with single approvals (low risk). */
+  public UseCaseState toProduction(UseCaseWorkflow useCase) {
+    approveUseCase(useCase, "gov1");
+    signOff(awaitSignOffGate(useCase), Outcome.APPROVE, "gov1", "meets the low-risk policy");
+    decideOn(awaitModelVersionGate(useCase, Gate.PRODUCTION_APPROVAL), Gate.PRODUCTION_APPROVAL, Outcome.APPROVE,
+        "gov2", "validated in test");
+    return awaitUseCase(useCase, state -> state.stage() == Stage.IN_PRODUCTION && state.monitoringStarted());
+  }
+
+  /** The same for high risk: two distinct approvers at sign-off and at production approval. */
+  public UseCaseState toProductionHighRisk(UseCaseWorkflow useCase) {
+    approveUseCase(useCase, "gov1");
+    ModelVersionWorkflow version = awaitSignOffGate(useCase);
+    signOff(version, Outcome.APPROVE, "gov1", "meets the high-risk policy");
+    signOff(version, Outcome.APPROVE, "gov2", "concur");
+    ModelVersionWorkflow production = awaitModelVersionGate(useCase, Gate.PRODUCTION_APPROVAL);
+    decideOn(production, Gate.PRODUCTION_APPROVAL, Outcome.APPROVE, "gov1", "validated in test");
+    decideOn(production, Gate.PRODUCTION_APPROVAL, Outcome.APPROVE, "gov3", "change board approves");
+    return awaitUseCase(useCase, state -> state.stage() == Stage.IN_PRODUCTION && state.monitoringStarted());
   }
 
   public static Decision decision(Gate gate, Outcome outcome, String actor, String digest) {

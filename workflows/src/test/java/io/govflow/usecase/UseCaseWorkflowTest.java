@@ -53,7 +53,7 @@ class UseCaseWorkflowTest {
   }
 
   @Test
-  void lowRiskUseCaseRunsEveryStepInOrderToSignOff() {
+  void lowRiskUseCaseRunsEveryStepInOrderToProductionApproval() {
     UseCaseWorkflow useCase = lifecycle.startUseCase("uc-17", RiskLevel.LOW);
     OpenGate useCaseGate = gate(useCase.state(), Gate.USE_CASE_APPROVAL);
     assertThat(useCaseGate.evidenceDigest()).isEqualTo(Digests.ofValue(creditScoring(RiskLevel.LOW)));
@@ -76,12 +76,12 @@ class UseCaseWorkflowTest {
     assertThat(signOff.gateClosed()).isTrue();
     assertThat(signOff.stage()).isEqualTo(Stage.SIGNED_OFF.name());
 
-    UseCaseState done = lifecycle.result(useCase);
-    assertThat(done.stage()).isEqualTo(Stage.SIGNED_OFF);
-    assertThat(done.openGates()).isEmpty();
+    UseCaseState done = lifecycle.awaitUseCase(useCase,
+        state -> state.stage() == Stage.AWAITING_PRODUCTION_APPROVAL);
+    assertThat(done.openGates()).extracting(OpenGate::gate).containsExactly(Gate.PRODUCTION_APPROVAL);
     assertThat(done.decisions()).extracting(DecisionRecord::decisionId).hasSize(1);
     ModelVersionState finalVersion = done.modelVersions().get(0);
-    assertThat(finalVersion.stage()).isEqualTo(Stage.SIGNED_OFF);
+    assertThat(finalVersion.stage()).isEqualTo(Stage.AWAITING_PRODUCTION_APPROVAL);
     assertThat(finalVersion.candidate().status()).isEqualTo(ModelVersionStatus.Approved);
     assertThat(finalVersion.decisions()).extracting(record -> record.decision().actor()).containsExactly("gov2");
 
@@ -103,16 +103,19 @@ class UseCaseWorkflowTest {
     assertThat(signOffRequest.getValue().outcome()).isEqualTo(Outcome.APPROVE);
     assertThat(signOffRequest.getValue().policyVersion()).isEqualTo(LifecycleFixture.POLICY_VERSION);
     verify(lifecycle.registry, times(2)).recordDecision(any(), any());
-    verify(lifecycle.registry).recordPolicyResult(eq("uc-17-v1"), any(), any());
+    verify(lifecycle.registry).recordPolicyResult(eq("uc-17-v1"),
+        argThat(result -> result.policyVersion().equals(LifecycleFixture.POLICY_VERSION)), any());
+    verify(lifecycle.registry).recordPolicyResult(eq("uc-17-v1"),
+        argThat(result -> result.policyVersion().equals("endpoint-validation-1") && result.passed()), any());
     verify(lifecycle.registry, times(3)).recordMetrics(eq("uc-17-v1"), any(), any());
 
     SearchAttributes useCaseAttributes = WorkflowStub.fromTyped(useCase).describe().getTypedSearchAttributes();
-    assertThat(useCaseAttributes.get(GovflowSearchAttributes.STAGE)).isEqualTo("SIGNED_OFF");
-    assertThat(useCaseAttributes.get(GovflowSearchAttributes.PENDING_GATE)).isEqualTo("NONE");
+    assertThat(useCaseAttributes.get(GovflowSearchAttributes.STAGE)).isEqualTo("AWAITING_PRODUCTION_APPROVAL");
+    assertThat(useCaseAttributes.get(GovflowSearchAttributes.PENDING_GATE)).isEqualTo("PRODUCTION_APPROVAL");
     assertThat(useCaseAttributes.get(GovflowSearchAttributes.OWNER)).isEqualTo(OWNER);
     SearchAttributes versionAttributes = WorkflowStub.fromTyped(modelVersion).describe().getTypedSearchAttributes();
     assertThat(versionAttributes.get(GovflowSearchAttributes.USE_CASE_ID)).isEqualTo("uc-17");
-    assertThat(versionAttributes.get(GovflowSearchAttributes.STAGE)).isEqualTo("SIGNED_OFF");
+    assertThat(versionAttributes.get(GovflowSearchAttributes.STAGE)).isEqualTo("AWAITING_PRODUCTION_APPROVAL");
   }
 
   @Test
@@ -152,8 +155,8 @@ class UseCaseWorkflowTest {
 
     useCase.decide(decision(Gate.USE_CASE_APPROVAL, Outcome.APPROVE, "gov1", newDigest));
     LifecycleFixture.signOff(lifecycle.awaitSignOffGate(useCase), Outcome.APPROVE, "gov2", "fine");
-    UseCaseState done = lifecycle.result(useCase);
-    assertThat(done.stage()).isEqualTo(Stage.SIGNED_OFF);
+    UseCaseState done = lifecycle.awaitUseCase(useCase,
+        state -> state.stage() == Stage.AWAITING_PRODUCTION_APPROVAL);
     assertThat(done.decisions()).extracting(record -> record.decision().outcome())
         .containsExactly(Outcome.REQUEST_CHANGES, Outcome.APPROVE);
   }

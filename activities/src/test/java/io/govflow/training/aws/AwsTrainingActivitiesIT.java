@@ -13,6 +13,8 @@ import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
 import io.govflow.project.TestUseCases;
 import io.govflow.project.aws.AwsProjectActivities;
+import io.govflow.project.aws.DataZoneSettings;
+import io.govflow.testing.FakeDataZone;
 import io.govflow.testing.MotoServer;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.datazone.DataZoneClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateModelPackageRequest;
@@ -54,6 +57,8 @@ class AwsTrainingActivitiesIT {
   private static MotoServer moto;
   private static S3Client s3;
   private static SageMakerClient sageMaker;
+  private static FakeDataZone dataZone;
+  private static DataZoneClient dataZoneClient;
   private static final List<SdkRequest> SENT = new CopyOnWriteArrayList<>();
 
   private final ObjectMapper json = new ObjectMapper();
@@ -72,10 +77,14 @@ class AwsTrainingActivitiesIT {
         SENT.add(context.request());
       }
     });
+    dataZone = FakeDataZone.start();
+    dataZoneClient = dataZone.client();
   }
 
   @AfterAll
   static void stopEmulator() {
+    dataZoneClient.close();
+    dataZone.close();
     sageMaker.close();
     s3.close();
     moto.close();
@@ -84,12 +93,14 @@ class AwsTrainingActivitiesIT {
   @BeforeEach
   void projectWithCreditData() {
     moto.reset();
+    dataZone.reset();
     SENT.clear();
     s3.createBucket(b -> b.bucket(BUCKET));
     s3.createBucket(b -> b.bucket("govflow-data"));
     s3.putObject(b -> b.bucket("govflow-data").key("credit-g.csv"), RequestBody.fromFile(Samples.path(Samples.CREDIT_G)));
     store = new S3ArtifactStore(s3, BUCKET, "");
-    project = new AwsProjectActivities(sageMaker, store)
+    project = new AwsProjectActivities(sageMaker, dataZoneClient, store,
+        DataZoneSettings.domain(FakeDataZone.DOMAIN_ID))
         .setUpProject(new ProjectRequest("uc-17", "uc-17-v1", TestUseCases.creditRisk()));
     training = new AwsTrainingActivities(sageMaker, store,
         AwsSettings.xgboost(AwsSettings.XGBOOST_US_EAST_1, ROLE, "s3://" + BUCKET + "/training-output")
