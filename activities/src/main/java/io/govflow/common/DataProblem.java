@@ -26,7 +26,9 @@ public enum DataProblem {
   /** The model package group a candidate is registered into does not exist (step 3 creates it). */
   MODEL_PACKAGE_GROUP_NOT_FOUND,
   /** A model file or test split is missing from the artifact store or cannot be read. */
-  MODEL_ARTIFACT_UNREADABLE;
+  MODEL_ARTIFACT_UNREADABLE,
+  /** A monitoring baseline document (statistics, constraints, bias report) is missing or cannot be read. */
+  MONITORING_BASELINE_UNREADABLE;
 
   public ApplicationFailure failure(String message) {
     return ApplicationFailure.newNonRetryableFailure(message, name());

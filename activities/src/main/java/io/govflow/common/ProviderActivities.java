@@ -4,12 +4,16 @@ import io.govflow.common.aws.AwsClients;
 import io.govflow.common.aws.ClarifySettings;
 import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
+import io.govflow.deployment.local.EndpointServer;
+import io.govflow.deployment.local.LocalDeploymentActivities;
 import io.govflow.evaluation.aws.AwsModelEvaluationActivities;
 import io.govflow.evaluation.aws.TransformSettings;
 import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.modelregistry.LocalModelRegistry;
+import io.govflow.monitoring.local.GroundTruthStore;
+import io.govflow.monitoring.local.LocalMonitoringActivities;
 import io.govflow.policy.GovernanceCheckActivitiesImpl;
 import io.govflow.policy.PolicyLibrary;
 import io.govflow.project.aws.AwsProjectActivities;
@@ -21,6 +25,7 @@ import io.govflow.signoff.local.LocalSignOffActivities;
 import io.govflow.training.aws.AwsSettings;
 import io.govflow.training.aws.AwsTrainingActivities;
 import io.govflow.training.local.LocalTrainingActivities;
+import io.govflow.validation.local.LocalEndpointValidationActivities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.file.Path;
@@ -38,12 +43,12 @@ public class ProviderActivities {
   private final List<Object> all;
 
   ProviderActivities(GovflowConfig config, RegistryActivitiesImpl registry, Instance<LocalArtifactStore> localStore,
-      Instance<S3ArtifactStore> s3Store, Instance<AwsClients> awsClients) {
+      Instance<S3ArtifactStore> s3Store, Instance<AwsClients> awsClients, Instance<EndpointServer> endpointServer) {
     PolicyLibrary policies = config.policies().folder().map(PolicyLibrary::new).orElseGet(PolicyLibrary::new);
     // A broken policy document stops the worker at start-up rather than failing a case at step 7.
     policies.all();
     all = switch (config.provider()) {
-      case LOCAL -> local(config, registry, policies, localStore.get());
+      case LOCAL -> local(config, registry, policies, localStore.get(), endpointServer.get());
       case AWS -> aws(config, registry, policies, s3Store.get(), awsClients.get());
     };
   }
@@ -53,7 +58,7 @@ public class ProviderActivities {
   }
 
   static List<Object> local(GovflowConfig config, RegistryActivitiesImpl registry, PolicyLibrary policies,
-      LocalArtifactStore store) {
+      LocalArtifactStore store, EndpointServer endpointServer) {
     Path dataRoot = Path.of(config.local().dataRoot());
     LocalModelRegistry models = new LocalModelRegistry(store);
     return List.of(
@@ -63,7 +68,10 @@ public class ProviderActivities {
         new LocalTrainingActivities(store, dataRoot, models),
         new LocalModelEvaluationActivities(store),
         new GovernanceCheckActivitiesImpl(store, policies),
-        new LocalSignOffActivities(store, models));
+        new LocalSignOffActivities(store, models),
+        new LocalDeploymentActivities(store, endpointServer),
+        new LocalEndpointValidationActivities(store),
+        new LocalMonitoringActivities(store, new GroundTruthStore(store)));
   }
 
   /** Steps 3–8 on DataZone and SageMaker, step 7 on the evidence in S3. */

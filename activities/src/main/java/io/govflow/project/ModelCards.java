@@ -83,6 +83,25 @@ public final class ModelCards {
     return signed;
   }
 
+  /**
+   * The card at retirement: Archived, saying why, and otherwise as it was, so it stays the record of what was
+   * approved. A card already Archived (rejected at sign-off, or retired before) is returned unchanged.
+   */
+  public static ObjectNode archived(JsonNode card) {
+    if (!card.path("content").isObject()) {
+      throw new IllegalArgumentException("not a model card: no content object");
+    }
+    ObjectNode archived = card.deepCopy();
+    if (ARCHIVED.equals(card.path("model_card_status").asText())) {
+      return archived;
+    }
+    archived.put("model_card_status", ARCHIVED);
+    ((ObjectNode) archived.get("content")).withObjectProperty("additional_information")
+        .put("caveats_and_recommendations", "Retired: the model version no longer serves and must not be deployed "
+            + "again; this card is kept as the record of its approval.");
+    return archived;
+  }
+
   private static ObjectNode modelOverview(String modelVersionId, UseCaseDefinition definition) {
     ObjectNode overview = NODES.objectNode();
     overview.put("model_name", cardName(modelVersionId));

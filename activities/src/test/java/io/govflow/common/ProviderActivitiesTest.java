@@ -7,10 +7,13 @@ import static org.mockito.Mockito.mock;
 import io.govflow.common.aws.AwsClients;
 import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
+import io.govflow.deployment.local.EndpointServer;
+import io.govflow.deployment.local.LocalDeploymentActivities;
 import io.govflow.evaluation.aws.AwsModelEvaluationActivities;
 import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.evidence.aws.S3ArtifactStore;
+import io.govflow.monitoring.local.LocalMonitoringActivities;
 import io.govflow.policy.GovernanceCheckActivitiesImpl;
 import io.govflow.policy.PolicyLibrary;
 import io.govflow.project.aws.AwsProjectActivities;
@@ -20,7 +23,11 @@ import io.govflow.signoff.aws.AwsSignOffActivities;
 import io.govflow.signoff.local.LocalSignOffActivities;
 import io.govflow.training.aws.AwsTrainingActivities;
 import io.govflow.training.local.LocalTrainingActivities;
+import io.govflow.validation.local.LocalEndpointValidationActivities;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +41,17 @@ class ProviderActivitiesTest {
 
   @Test
   void localProviderRegistersTheLocalImplementationOfEveryStep(@TempDir Path artifacts) {
-    List<Object> all = ProviderActivities.local(TestConfigs.govflow(Map.of()), registry, policies,
-        new LocalArtifactStore(artifacts));
+    LocalArtifactStore store = new LocalArtifactStore(artifacts);
+    try (EndpointServer endpoints = EndpointServer.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), store, Clock.systemUTC())) {
+      List<Object> all = ProviderActivities.local(TestConfigs.govflow(Map.of()), registry, policies, store, endpoints);
 
-    assertThat(all).first().isSameAs(registry);
-    assertThat(all.subList(1, all.size())).extracting(Object::getClass).containsExactly(LocalProjectActivities.class,
-        LocalDataEvaluationActivities.class, LocalTrainingActivities.class, LocalModelEvaluationActivities.class,
-        GovernanceCheckActivitiesImpl.class, LocalSignOffActivities.class);
+      assertThat(all).first().isSameAs(registry);
+      assertThat(all.subList(1, all.size())).extracting(Object::getClass).containsExactly(
+          LocalProjectActivities.class, LocalDataEvaluationActivities.class, LocalTrainingActivities.class,
+          LocalModelEvaluationActivities.class, GovernanceCheckActivitiesImpl.class, LocalSignOffActivities.class,
+          LocalDeploymentActivities.class, LocalEndpointValidationActivities.class, LocalMonitoringActivities.class);
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.govflow.common.GovflowSearchAttributes;
+import io.govflow.deployment.local.EndpointServer;
 import io.govflow.testing.TemporalDevServerResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,10 @@ import io.temporal.serviceclient.OperatorServiceStubs;
 import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +35,9 @@ class GovflowWorkerIT {
   @Inject
   SearchAttributeRegistrar registrar;
 
+  @Inject
+  EndpointServer endpoints;
+
   @Test
   void readyOnceItPollsTheTaskQueue() {
     given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
@@ -39,6 +47,17 @@ class GovflowWorkerIT {
             .build())
         .getPollersList();
     assertThat(pollers).isNotEmpty();
+  }
+
+  @Test
+  void localModelEndpointsListenOnTheirOwnPort() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + endpoints.port() + "/endpoints/gf-none")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(endpoints.port()).isNotEqualTo(8082);
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).contains("no endpoint named 'gf-none' is deployed here");
   }
 
   @Test

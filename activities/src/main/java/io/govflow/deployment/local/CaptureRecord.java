@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.govflow.training.local.ScoredRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One captured invocation as SageMaker's data capture writes it, one JSON line:
@@ -37,6 +40,28 @@ public record CaptureRecord(String eventId, String inferenceId, Instant inferenc
     public String text() {
       return BASE64.equals(encoding) ? new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8) : data;
     }
+  }
+
+  /**
+   * The rows the endpoint scored, column → value, read from the captured input as the endpoint read it (see
+   * {@link Invocations}) for a model of these feature columns and label; {@link IllegalArgumentException} if the
+   * input is not such rows.
+   */
+  public List<Map<String, String>> inputRows(List<String> featureColumns, String label) {
+    try {
+      return Invocations.decode(Invocations.mediaType(input.observedContentType()), input.text(), featureColumns,
+          label);
+    } catch (InvocationException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** The endpoint's answer, one prediction per input row; {@link IllegalArgumentException} if there is none. */
+  public List<ScoredRow> predictions() {
+    if (output == null || output.data() == null) {
+      throw new IllegalArgumentException("the record of " + eventId + " captured no output");
+    }
+    return Invocations.readPredictions(output.text());
   }
 
   /** The line for the capture file, without its line break. */

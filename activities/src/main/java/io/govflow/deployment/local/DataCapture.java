@@ -22,6 +22,8 @@ public final class DataCapture {
   private static final DateTimeFormatter HOUR_FOLDER =
       DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
 
+  private static final String FILE = "capture.jsonl";
+
   private final LocalArtifactStore store;
   private final String endpointName;
   private Path currentFile;
@@ -39,7 +41,12 @@ public final class DataCapture {
 
   /** The key of the capture file of the hour {@code instant} falls in. */
   public static String hourKey(String endpointName, Instant instant) {
-    return rootKey(endpointName) + "/" + HOUR_FOLDER.format(instant) + "/capture.jsonl";
+    return rootKey(endpointName) + "/" + hourFile(instant);
+  }
+
+  /** The capture file of the hour {@code instant} falls in, relative to the endpoint's capture root. */
+  public static String hourFile(Instant instant) {
+    return HOUR_FOLDER.format(instant) + "/" + FILE;
   }
 
   /**

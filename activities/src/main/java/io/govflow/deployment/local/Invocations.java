@@ -58,22 +58,31 @@ final class Invocations {
 
   /** The rows of a request body as column → value, checked against what {@code served} takes. */
   static List<Map<String, String>> rows(String mediaType, String body, ServedModel served) {
+    List<Map<String, String>> rows = decode(mediaType, body, served.featureColumns(), served.label());
+    for (int r = 0; r < rows.size(); r++) {
+      requireNumbers(rows.get(r), r + 1, served);
+    }
+    return rows;
+  }
+
+  /**
+   * The rows of a body as column → value, for a model whose features are {@code featureColumns} and whose label is
+   * {@code label}; values are not checked against the model's types (a monitoring run reads captured rows so).
+   */
+  static List<Map<String, String>> decode(String mediaType, String body, List<String> featureColumns, String label) {
     List<Map<String, String>> rows;
     if (CSV.equals(mediaType)) {
-      rows = csvRows(body, served);
+      rows = csvRows(body, featureColumns, label);
     } else if (JSON.equals(mediaType)) {
-      rows = jsonRows(body, served);
+      rows = jsonRows(body, featureColumns, label);
     } else {
       throw new InvocationException(InvocationProblem.UNSUPPORTED_CONTENT_TYPE, "Content-Type "
           + (mediaType == null ? "is missing" : "'" + mediaType + "' is not supported")
           + ": send rows as " + CSV + " or " + JSON);
     }
     if (rows.isEmpty()) {
-      throw malformed("the body holds no rows: send at least one row of " + served.featureColumns().size()
+      throw malformed("the body holds no rows: send at least one row of " + featureColumns.size()
           + " feature values");
-    }
-    for (int r = 0; r < rows.size(); r++) {
-      requireNumbers(rows.get(r), r + 1, served);
     }
     return rows;
   }
@@ -89,6 +98,30 @@ final class Invocations {
     return write(body);
   }
 
+  /** The predictions of a response body written by {@link #predictions}; {@link IllegalArgumentException} if not. */
+  static List<ScoredRow> readPredictions(String body) {
+    JsonNode predictions;
+    try {
+      predictions = MAPPER.readTree(body).path("predictions");
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the response is not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!predictions.isArray()) {
+      throw new IllegalArgumentException("the response has no predictions array");
+    }
+    List<ScoredRow> scored = new ArrayList<>();
+    for (JsonNode prediction : predictions) {
+      JsonNode label = prediction.path("predicted_label");
+      JsonNode probability = prediction.path("probability");
+      if (!label.isTextual() || !probability.isNumber()) {
+        throw new IllegalArgumentException("prediction " + (scored.size() + 1)
+            + " lacks a text predicted_label or a numeric probability");
+      }
+      scored.add(new ScoredRow(label.asText(), probability.asDouble()));
+    }
+    return scored;
+  }
+
   static String write(JsonNode node) {
     try {
       return MAPPER.writeValueAsString(node);
@@ -97,7 +130,7 @@ final class Invocations {
     }
   }
 
-  private static List<Map<String, String>> csvRows(String body, ServedModel served) {
+  private static List<Map<String, String>> csvRows(String body, List<String> featureColumns, String label) {
     List<String[]> records;
     try (CSVReader reader = new CSVReaderBuilder(new StringReader(body)).build()) {
       records = reader.readAll().stream().filter(r -> !(r.length == 1 && r[0].isBlank())).toList();
@@ -109,8 +142,8 @@ final class Invocations {
     if (records.isEmpty()) {
       return List.of();
     }
-    List<String> header = header(records.get(0), served);
-    List<String> columns = header == null ? served.featureColumns() : header;
+    List<String> header = header(records.get(0), featureColumns, label);
+    List<String> columns = header == null ? featureColumns : header;
     List<Map<String, String>> rows = new ArrayList<>();
     for (int r = header == null ? 0 : 1; r < records.size(); r++) {
       String[] values = records.get(r);
@@ -131,9 +164,9 @@ final class Invocations {
   }
 
   /** The first record as a header if every field names a column of the model, else null (it is a data row). */
-  private static List<String> header(String[] first, ServedModel served) {
-    Set<String> known = new HashSet<>(served.featureColumns());
-    known.add(served.label());
+  private static List<String> header(String[] first, List<String> featureColumns, String label) {
+    Set<String> known = new HashSet<>(featureColumns);
+    known.add(label);
     List<String> names = new ArrayList<>();
     for (String field : first) {
       String name = field.strip();
@@ -145,7 +178,7 @@ final class Invocations {
     return names;
   }
 
-  private static List<Map<String, String>> jsonRows(String body, ServedModel served) {
+  private static List<Map<String, String>> jsonRows(String body, List<String> featureColumns, String label) {
     JsonNode root;
     try {
       root = MAPPER.readTree(body);
@@ -160,19 +193,20 @@ final class Invocations {
     }
     List<Map<String, String>> rows = new ArrayList<>();
     for (JsonNode instance : instances) {
-      rows.add(jsonRow(instance, rows.size() + 1, served));
+      rows.add(jsonRow(instance, rows.size() + 1, featureColumns, label));
     }
     return rows;
   }
 
-  private static Map<String, String> jsonRow(JsonNode instance, int row, ServedModel served) {
+  private static Map<String, String> jsonRow(
+      JsonNode instance, int row, List<String> featureColumns, String label) {
     Map<String, String> values = new LinkedHashMap<>();
     if (instance.isObject() && instance.size() == 1 && instance.path(FEATURES).isArray()
-        && !served.featureColumns().contains(FEATURES)) {
-      return jsonRow(instance.get(FEATURES), row, served);
+        && !featureColumns.contains(FEATURES)) {
+      return jsonRow(instance.get(FEATURES), row, featureColumns, label);
     }
     if (instance.isArray()) {
-      List<String> columns = served.featureColumns();
+      List<String> columns = featureColumns;
       if (instance.size() != columns.size()) {
         throw malformed("instance " + row + " has " + instance.size() + " values but " + columns.size()
             + " are expected, the features in this order: " + String.join(",", columns));
@@ -183,9 +217,9 @@ final class Invocations {
     } else if (instance.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> fields = instance.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();
-        if (!field.getKey().equals(served.label()) && !served.featureColumns().contains(field.getKey())) {
+        if (!field.getKey().equals(label) && !featureColumns.contains(field.getKey())) {
           throw malformed("instance " + row + " has column '" + field.getKey() + "', which the model does not know;"
-              + " its features are " + String.join(",", served.featureColumns()));
+              + " its features are " + String.join(",", featureColumns));
         }
         values.put(field.getKey(), scalar(field.getValue(), row, field.getKey()));
       }

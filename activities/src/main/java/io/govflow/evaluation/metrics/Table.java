@@ -39,7 +39,8 @@ public final class Table {
       }
     }
     for (int c = 0; c < columns.size(); c++) {
-      types.put(columns.get(c), knownTypes != null ? knownTypes.get(columns.get(c)) : inferType(rows, c));
+      ColumnType known = knownTypes == null ? null : knownTypes.get(columns.get(c));
+      types.put(columns.get(c), known != null ? known : inferType(rows, c));
     }
   }
 
@@ -67,6 +68,21 @@ public final class Table {
       rows.add(row);
     }
     return new Table(header, rows, null);
+  }
+
+  /**
+   * A table of rows built in memory, one value per column each, in column order. A column of {@code knownTypes}
+   * keeps that type (rows read back as a baseline typed them, with no pass over their values); the others are
+   * inferred as on reading.
+   */
+  public static Table of(List<String> columns, List<String[]> rows, Map<String, ColumnType> knownTypes) {
+    for (int r = 0; r < rows.size(); r++) {
+      if (rows.get(r).length != columns.size()) {
+        throw new TableFormatException("row " + (r + 1) + " has " + rows.get(r).length + " values but there are "
+            + columns.size() + " columns");
+      }
+    }
+    return new Table(columns, List.copyOf(rows), knownTypes);
   }
 
   public static Table parse(String csv) {

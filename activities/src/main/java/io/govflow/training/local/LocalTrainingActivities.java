@@ -31,6 +31,9 @@ import java.util.Map;
  */
 public class LocalTrainingActivities implements TrainingActivities {
 
+  private static final String TRAIN_SPLIT = "train.csv";
+  private static final String TEST_SPLIT = "test.csv";
+
   private final ArtifactStore store;
   private final LocalDatasets datasets;
   private final LocalModelRegistry registry;
@@ -61,8 +64,8 @@ public class LocalTrainingActivities implements TrainingActivities {
   public TrainingResult awaitTraining(TrainingRequest request, TrainingJobRef job) {
     TrainingJobSpec spec = readSpec(job);
     String modelLocation = store.locationOf(jobKey(spec, "model.tribuo"));
-    String trainLocation = store.locationOf(jobKey(spec, "train.csv"));
-    String testLocation = store.locationOf(jobKey(spec, "test.csv"));
+    String trainLocation = store.locationOf(jobKey(spec, TRAIN_SPLIT));
+    String testLocation = store.locationOf(jobKey(spec, TEST_SPLIT));
     LocalModel model;
     Table train;
     Table test;
@@ -78,8 +81,8 @@ public class LocalTrainingActivities implements TrainingActivities {
       train = split.train();
       test = split.test();
       // The splits go first: a model file in the store means its splits are there too.
-      store.put(jobKey(spec, "train.csv"), "train-split", train.toCsv(), "text/csv");
-      store.put(jobKey(spec, "test.csv"), "test-split", test.toCsv(), "text/csv");
+      store.put(jobKey(spec, TRAIN_SPLIT), "train-split", train.toCsv(), "text/csv");
+      store.put(jobKey(spec, TEST_SPLIT), "test-split", test.toCsv(), "text/csv");
       Heartbeats.beat("training on " + train.rowCount() + " rows");
       model = LocalModel.train(train, RowEncoding.of(table, spec.dataset().label(), spec.dataset().favourableLabel()),
           spec.seed());
@@ -115,6 +118,15 @@ public class LocalTrainingActivities implements TrainingActivities {
         null));
     return new CandidateModel(registered.modelPackageId(), registered.modelPackageGroup(),
         registered.modelLocation(), registered.testDataLocation(), registered.status());
+  }
+
+  /** Where the train split of a job lies: beside its test split, which a candidate model names. */
+  public static String trainSplitBeside(String testDataLocation) {
+    if (!testDataLocation.endsWith("/" + TEST_SPLIT)) {
+      throw DataProblem.MODEL_ARTIFACT_UNREADABLE.failure(testDataLocation + " is not the test split of a local "
+          + "training job (" + TEST_SPLIT + "), so its train split cannot be found: train the model version again");
+    }
+    return testDataLocation.substring(0, testDataLocation.length() - TEST_SPLIT.length()) + TRAIN_SPLIT;
   }
 
   private static String jobKey(TrainingJobSpec spec, String file) {

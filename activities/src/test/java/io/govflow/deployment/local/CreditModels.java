@@ -1,6 +1,9 @@
 package io.govflow.deployment.local;
 
 import io.govflow.common.Samples;
+import io.govflow.evaluation.ModelEvaluation;
+import io.govflow.evaluation.ModelEvaluationRequest;
+import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.modelregistry.LocalModelRegistry;
@@ -11,6 +14,7 @@ import io.govflow.training.TrainingRequest;
 import io.govflow.training.TrainingResult;
 import io.govflow.training.local.LocalTrainingActivities;
 import io.govflow.usecase.Dataset;
+import io.govflow.usecase.ProtectedFacet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,17 +26,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Credit-g models trained by the local training activity, the sample's rows as callers send them, and a client. */
-final class CreditModels {
+/**
+ * Credit-g models trained and evaluated by the local activities, the sample's rows as callers send them, and a
+ * client; shared by the tests of the features that serve, validate and monitor them.
+ */
+public final class CreditModels {
 
-  static final String USE_CASE = "uc-7";
-  static final Dataset CREDIT = new Dataset(Samples.CREDIT_G, "class", "good");
+  public static final String USE_CASE = "uc-7";
+  public static final Dataset CREDIT = new Dataset(Samples.CREDIT_G, "class", "good");
+  /** The protected facets of the sample use case (samples/credit-use-case.json). */
+  public static final List<ProtectedFacet> FACETS = List.of(
+      new ProtectedFacet("personal_status", List.of("female div/dep/mar"), null),
+      new ProtectedFacet("age", null, 25.0));
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private CreditModels() {}
 
   /** Trains version {@code n} of the use case on credit-g and returns it as the signed-off candidate. */
-  static CandidateModel train(LocalArtifactStore store, int n, long seed) {
+  public static CandidateModel train(LocalArtifactStore store, int n, long seed) {
     String version = USE_CASE + "-v" + n;
     LocalTrainingActivities training =
         new LocalTrainingActivities(store, Samples.folder(), new LocalModelRegistry(store));
@@ -43,7 +54,13 @@ final class CreditModels {
         ModelVersionStatus.Approved);
   }
 
-  static Table sample() {
+  /** The evaluation of a trained version (step 6): its model-quality and post-training bias evidence. */
+  public static ModelEvaluation evaluate(LocalArtifactStore store, CandidateModel candidate) {
+    return new LocalModelEvaluationActivities(store).evaluateModel(new ModelEvaluationRequest(USE_CASE,
+        candidate.modelPackageId(), candidate, CREDIT, FACETS));
+  }
+
+  public static Table sample() {
     try {
       return Table.parse(Files.readAllBytes(Samples.path(Samples.CREDIT_G)));
     } catch (IOException e) {
@@ -52,7 +69,7 @@ final class CreditModels {
   }
 
   /** The features of a sample row as a headerless CSV line (credit-g's values hold no comma or quote). */
-  static String csvLine(Table table, int row, List<String> features) {
+  public static String csvLine(Table table, int row, List<String> features) {
     return features.stream().map(column -> table.value(row, column)).collect(Collectors.joining(","));
   }
 
@@ -60,7 +77,7 @@ final class CreditModels {
     return features.stream().collect(Collectors.toMap(column -> column, column -> table.value(row, column)));
   }
 
-  static HttpResponse<String> post(String url, String contentType, String body) {
+  public static HttpResponse<String> post(String url, String contentType, String body) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     return send(request);

@@ -1,6 +1,7 @@
 package io.govflow.project.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import io.govflow.modelregistry.LocalModelRegistry;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
 import io.govflow.project.TestUseCases;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,6 +94,42 @@ class LocalProjectActivitiesTest {
     assertThat(v2.projectId()).isEqualTo(v1.projectId());
     assertThat(v2.modelPackageGroup()).isEqualTo(v1.modelPackageGroup());
     assertThat(v2.modelCard().location()).isNotEqualTo(v1.modelCard().location()).endsWith("/uc17-v2/model-card.json");
+  }
+
+  @Test
+  void retirementArchivesTheVersionsCardOnceAndKeepsItsContent() throws IOException {
+    LocalArtifactStore store = new LocalArtifactStore(root);
+    LocalProjectActivities activities = new LocalProjectActivities(store, new LocalModelRegistry(store));
+    ProjectRef project = activities.setUpProject(request("uc17-v1"));
+    activities.setUpProject(request("uc17-v2"));
+    JsonNode draft = json.readTree(store.get(project.modelCard().location()));
+
+    EvidenceRef archived = activities.archiveModelCard(project, "uc17-v2");
+    EvidenceRef again = activities.archiveModelCard(project, "uc17-v2");
+
+    assertThat(archived.location()).endsWith("/uc17-v2/model-card.json");
+    assertThat(again).isEqualTo(archived);
+    assertThat(Digests.sha256(store.get(archived.location()))).isEqualTo(archived.sha256());
+    JsonNode card = json.readTree(store.get(archived.location()));
+    assertThat(card.path("model_card_status").asText()).isEqualTo("Archived");
+    assertThat(card.path("content").path("additional_information").path("caveats_and_recommendations").asText())
+        .startsWith("Retired:");
+    assertThat(card.path("content").path("business_details")).isEqualTo(draft.path("content").path("business_details"));
+    assertThat(json.readTree(store.get(project.modelCard().location())).path("model_card_status").asText())
+        .isEqualTo("Draft");
+  }
+
+  @Test
+  void retiringAVersionWithoutACardFailsForGood() {
+    LocalArtifactStore store = new LocalArtifactStore(root);
+    LocalProjectActivities activities = new LocalProjectActivities(store, new LocalModelRegistry(store));
+    ProjectRef project = activities.setUpProject(request("uc17-v1"));
+
+    assertThatThrownBy(() -> activities.archiveModelCard(project, "uc17-v9"))
+        .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
+          assertThat(failure.isNonRetryable()).isTrue();
+          assertThat(failure.getType()).isEqualTo("MODEL_CARD_NOT_FOUND");
+        });
   }
 
   private static ProjectRequest request(String modelVersionId) {
