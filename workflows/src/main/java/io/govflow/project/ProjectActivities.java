@@ -16,5 +16,5 @@ public interface ProjectActivities {
    * Step 14: archives the model version's card (SageMaker's model card status Archived) and returns the archived
    * document; the card stays readable as evidence.
    */
-  EvidenceRef archiveModelCard(ProjectRef project, String modelVersionId);
+  EvidenceRef archiveModelCard(String useCaseId, String modelVersionId);
 }

@@ -329,7 +329,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     }
     modelVersions.values().stream()
         .filter(version -> version.project() != null && version.project().modelCard() != null)
-        .forEach(version -> projects.archiveModelCard(version.project(), version.modelVersionId()));
+        .forEach(version -> projects.archiveModelCard(start.useCaseId(), version.modelVersionId()));
     moveTo(Stage.RETIRED, "USE_CASE_RETIRED", actor);
   }
 

@@ -231,7 +231,7 @@ class ProductionLifecycleTest {
     assertThat(retired.production()).isNull();
     verify(lifecycle.deployment).undeploy("gf-uc-47-test");
     verify(lifecycle.deployment).undeploy("gf-uc-47-prod");
-    verify(lifecycle.projects).archiveModelCard(any(), eq("uc-47-v1"));
+    verify(lifecycle.projects).archiveModelCard("uc-47", "uc-47-v1");
     verify(lifecycle.registry).recordProductionChange(argThat(change -> change.modelVersionId() == null), any());
     assertThat(lifecycle.result(useCase).stage()).isEqualTo(Stage.RETIRED);
     assertThat(lifecycle.client().newUntypedWorkflowStub(WorkflowIds.monitoring("uc-47"))

@@ -12,6 +12,7 @@ import io.govflow.project.ModelCards;
 import io.govflow.project.ProjectActivities;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
+import io.govflow.project.StoredModelCards;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.datazone.DataZoneClient;
@@ -175,8 +176,18 @@ public class AwsProjectActivities implements ProjectActivities {
     }
   }
 
+  /** SageMaker's card takes status Archived unless it has it; the stored document is archived the same way. */
   @Override
-  public EvidenceRef archiveModelCard(io.govflow.project.ProjectRef project, String modelVersionId) {
-    throw new UnsupportedOperationException("PLACEHOLDER-archive");
+  public EvidenceRef archiveModelCard(String useCaseId, String modelVersionId) {
+    String cardName = ModelCards.cardName(modelVersionId);
+    try {
+      ModelCardStatus status = sageMaker.describeModelCard(b -> b.modelCardName(cardName)).modelCardStatus();
+      if (status != ModelCardStatus.ARCHIVED) {
+        sageMaker.updateModelCard(b -> b.modelCardName(cardName).modelCardStatus(ModelCardStatus.ARCHIVED));
+      }
+    } catch (AwsServiceException e) {
+      throw AwsErrors.failure(e, "archiving model card " + cardName + " of use case " + useCaseId);
+    }
+    return StoredModelCards.archive(store, useCaseId, modelVersionId);
   }
 }

@@ -1,11 +1,9 @@
 package io.govflow.project.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govflow.common.Digests;
 import io.govflow.common.GovflowDataConverter;
-import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.LocalArtifactStore;
@@ -15,10 +13,8 @@ import io.govflow.project.ModelCards;
 import io.govflow.project.ProjectActivities;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
+import io.govflow.project.StoredModelCards;
 import io.govflow.usecase.UseCaseDefinition;
-import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Step 3 on this machine: a project record in the artifact store, the use case's model package group in the local
@@ -29,7 +25,6 @@ public class LocalProjectActivities implements ProjectActivities {
 
   private static final String JSON = "application/json";
   /** Retirement named a model version (or project) that step 3 never set up. */
-  static final String CARD_NOT_FOUND = "MODEL_CARD_NOT_FOUND";
 
   private final LocalArtifactStore store;
   private final LocalModelRegistry registry;
@@ -87,36 +82,9 @@ public class LocalProjectActivities implements ProjectActivities {
     }
   }
 
-  /** Archives the version's card in place; a card already archived is left as it is, so a retry writes nothing. */
   @Override
-  public EvidenceRef archiveModelCard(ProjectRef project, String modelVersionId) {
-    String useCaseId = readProject(project.projectId()).useCaseId();
-    String key = ArtifactStore.evidenceKey(useCaseId, modelVersionId, EvidenceRef.MODEL_CARD);
-    String location = store.locationOf(key);
-    JsonNode card;
-    try {
-      card = json.readTree(store.get(location));
-    } catch (ArtifactNotFoundException e) {
-      throw ApplicationFailure.newNonRetryableFailure("model version " + modelVersionId + " has no model card at "
-          + location + ": only a version set up by step 3 can be retired", CARD_NOT_FOUND, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("unreadable model card " + location, e);
-    }
-    if (ModelCards.ARCHIVED.equals(card.path("model_card_status").asText())) {
-      return new EvidenceRef(EvidenceRef.MODEL_CARD, location, Digests.sha256(store.get(location)), JSON);
-    }
-    return store.put(key, EvidenceRef.MODEL_CARD, bytes(ModelCards.archived(card)), JSON);
+  public EvidenceRef archiveModelCard(String useCaseId, String modelVersionId) {
+    return StoredModelCards.archive(store, useCaseId, modelVersionId);
   }
 
-  private LocalProject readProject(String projectId) {
-    String location = store.locationOf(projectKey(projectId));
-    try {
-      return json.readValue(store.get(location), LocalProject.class);
-    } catch (ArtifactNotFoundException e) {
-      throw ApplicationFailure.newNonRetryableFailure("project " + projectId + " does not exist at " + location
-          + ": step 3 creates it", CARD_NOT_FOUND, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("unreadable project " + location, e);
-    }
-  }
 }

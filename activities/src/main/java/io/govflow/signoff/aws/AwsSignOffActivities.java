@@ -15,7 +15,7 @@ import io.govflow.project.ModelCards;
 import io.govflow.signoff.SignOff;
 import io.govflow.signoff.SignOffActivities;
 import io.govflow.signoff.SignOffRequest;
-import io.govflow.signoff.StoredModelCards;
+import io.govflow.project.StoredModelCards;
 import io.govflow.training.CandidateModel;
 import io.temporal.failure.ApplicationFailure;
 import java.util.function.Consumer;

@@ -9,7 +9,7 @@ import io.govflow.modelversion.ModelVersionStatus;
 import io.govflow.signoff.SignOff;
 import io.govflow.signoff.SignOffActivities;
 import io.govflow.signoff.SignOffRequest;
-import io.govflow.signoff.StoredModelCards;
+import io.govflow.project.StoredModelCards;
 import io.govflow.training.CandidateModel;
 import io.temporal.failure.ApplicationFailure;
 

@@ -242,6 +242,20 @@ class AwsProjectActivitiesIT {
     assertThat(store.get(retried.modelCard().location())).isEqualTo(signed);
   }
 
+  @Test
+  void retirementArchivesTheCardInSageMakerAndTheStoreOnce() throws Exception {
+    activities.setUpProject(CREDIT);
+
+    EvidenceRef archived = activities.archiveModelCard("uc-17", "uc-17-v1");
+    EvidenceRef retried = activities.archiveModelCard("uc-17", "uc-17-v1");
+
+    assertThat(retried).isEqualTo(archived);
+    assertThat(sageMaker.describeModelCard(b -> b.modelCardName("gf-uc-17-v1")).modelCardStatus())
+        .isEqualTo(ModelCardStatus.ARCHIVED);
+    assertThat(new ObjectMapper().readTree(store.get(archived.location())).path("model_card_status").asText())
+        .isEqualTo("Archived");
+  }
+
   private AwsProjectActivities activities(DataZoneSettings settings) {
     return new AwsProjectActivities(sageMaker, dataZoneClient, store, settings);
   }

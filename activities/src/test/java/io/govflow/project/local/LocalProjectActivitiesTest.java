@@ -104,8 +104,8 @@ class LocalProjectActivitiesTest {
     activities.setUpProject(request("uc17-v2"));
     JsonNode draft = json.readTree(store.get(project.modelCard().location()));
 
-    EvidenceRef archived = activities.archiveModelCard(project, "uc17-v2");
-    EvidenceRef again = activities.archiveModelCard(project, "uc17-v2");
+    EvidenceRef archived = activities.archiveModelCard("uc17", "uc17-v2");
+    EvidenceRef again = activities.archiveModelCard("uc17", "uc17-v2");
 
     assertThat(archived.location()).endsWith("/uc17-v2/model-card.json");
     assertThat(again).isEqualTo(archived);
@@ -123,9 +123,9 @@ class LocalProjectActivitiesTest {
   void retiringAVersionWithoutACardFailsForGood() {
     LocalArtifactStore store = new LocalArtifactStore(root);
     LocalProjectActivities activities = new LocalProjectActivities(store, new LocalModelRegistry(store));
-    ProjectRef project = activities.setUpProject(request("uc17-v1"));
+    activities.setUpProject(request("uc17-v1"));
 
-    assertThatThrownBy(() -> activities.archiveModelCard(project, "uc17-v9"))
+    assertThatThrownBy(() -> activities.archiveModelCard("uc17", "uc17-v9"))
         .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
           assertThat(failure.isNonRetryable()).isTrue();
           assertThat(failure.getType()).isEqualTo("MODEL_CARD_NOT_FOUND");
