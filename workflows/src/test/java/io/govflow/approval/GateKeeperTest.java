@@ -23,7 +23,7 @@ class GateKeeperTest {
   @BeforeEach
   void openSignOffForTwoApprovers() {
     keeper = new GateKeeper("model-version-uc-17-v1", "uc-17-v1", "po1", "model version uc-17-v1",
-        outcome -> outcome == Outcome.APPROVE ? Stage.SIGNED_OFF : Stage.REJECTED);
+        (gate, outcome) -> outcome == Outcome.APPROVE ? Stage.SIGNED_OFF : Stage.REJECTED);
     keeper.open(Gate.GOVERNANCE_SIGN_OFF, Stage.AWAITING_SIGN_OFF, "digest-1", OPENED, DEADLINES, 2, false);
   }
 
