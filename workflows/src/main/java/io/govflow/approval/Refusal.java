@@ -3,7 +3,7 @@ package io.govflow.approval;
 import io.temporal.failure.ApplicationFailure;
 
 /**
- * Why a decision or revision is refused before it enters history. The validator throws an ApplicationFailure whose
+ * Why a decision, revision or finding action is refused before it enters history. The validator throws an ApplicationFailure whose
  * type is the name; this enum is the one list the API maps to HTTP statuses.
  */
 public enum Refusal {
@@ -15,7 +15,12 @@ public enum Refusal {
   NOT_OWNER(403, "Only the owner may revise"),
   REVISION_NOT_EXPECTED(409, "Revision not expected"),
   OUTCOME_NOT_ALLOWED(422, "Outcome not allowed at this gate"),
-  INVALID_DECISION(422, "Invalid decision");
+  INVALID_DECISION(422, "Invalid decision"),
+  /** Acknowledging or resolving a finding the monitoring workflow does not hold. */
+  FINDING_NOT_FOUND(404, "Finding not found"),
+  FINDING_ALREADY_RESOLVED(409, "Finding already resolved"),
+  /** Resolving a finding without saying how it was resolved. */
+  COMMENT_REQUIRED(422, "Comment required");
 
   private final int httpStatus;
   private final String title;
