@@ -24,8 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -76,8 +74,8 @@ public class UseCaseResource {
       @RestQuery @Pattern(regexp = UseCaseFilter.OWNER_FORMAT, message = "must be a user name") String owner,
       @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size, @RestQuery String pageToken) {
     UseCaseFilter filter = new UseCaseFilter(
-        stage == null ? null : constant(Stage.class, "stage", stage),
-        risk == null ? null : constant(RiskLevel.class, "risk", risk),
+        stage == null ? null : ProblemException.constant(Stage.class, "stage", stage),
+        risk == null ? null : ProblemException.constant(RiskLevel.class, "risk", risk),
         owner);
     return useCases.page(filter, size, pageToken);
   }
@@ -105,14 +103,5 @@ public class UseCaseResource {
 
   private String owner() {
     return caller.getPrincipal().getName();
-  }
-
-  private static <E extends Enum<E>> E constant(Class<E> type, String field, String value) {
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-      throw ProblemException.unknownValue(field, value, allowed);
-    }
   }
 }
