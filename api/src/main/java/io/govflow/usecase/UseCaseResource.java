@@ -1,5 +1,6 @@
 package io.govflow.usecase;
 
+import io.govflow.approval.Decision;
 import io.govflow.common.Problem;
 import io.govflow.common.ProblemException;
 import io.govflow.common.Roles;
@@ -99,6 +100,20 @@ public class UseCaseResource {
       @RestHeader(WorkflowUpdates.IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
     Revision revision = new Revision(owner(), request.toDefinition(owner()), request.comment());
     return useCases.revise(id, revision, idempotencyKey);
+  }
+
+  @POST
+  @Path("{id}/retirement")
+  @RolesAllowed(Roles.GOVERNANCE)
+  @Operation(summary = "Retire a use case: remove its endpoints, stop monitoring, archive the model card",
+      description = "Sent as the retire Workflow Update (gate RETIREMENT, outcome APPROVE) to use-case-<id>; the "
+          + "Idempotency-Key becomes the update id, so a retry retires once. Inventory and audit rows are kept.")
+  public UseCaseState retire(@RestPath String id,
+      @Valid @NotNull(message = "must be a JSON object whose comment says why the use case is retired")
+          RetirementRequest request,
+      @RestHeader(WorkflowUpdates.IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+    Decision retirement = request.by(caller.getPrincipal().getName(), caller.getRoles().stream().sorted().toList());
+    return useCases.retire(id, retirement, idempotencyKey);
   }
 
   private String owner() {

@@ -38,14 +38,17 @@ public final class InventoryFixtures {
     return "uc-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Records the credit use case, owned by po1, in production. */
+  /** The credit use case, high risk, owned by po1. */
+  public static UseCaseDefinition definition() {
+    return new UseCaseDefinition("Consumer loan approval", "Decide consumer loan applications consistently",
+        List.of("retail credit"), "retail banking", "Recommend approve or refer", "po1",
+        new RiskRating(RiskLevel.HIGH, List.of("credit decisions")), List.of("Statlog German Credit Data"),
+        new Dataset("data/credit-g.csv", "class", "good"), List.of(new ProtectedFacet("age", null, 25.0)));
+  }
+
+  /** Records the credit use case in production. */
   public static void recordUseCase(RegistryActivities registry, String useCaseId) {
-    UseCaseDefinition definition = new UseCaseDefinition("Consumer loan approval",
-        "Decide consumer loan applications consistently", List.of("retail credit"), "retail banking",
-        "Recommend approve or refer", "po1", new RiskRating(RiskLevel.HIGH, List.of("credit decisions")),
-        List.of("Statlog German Credit Data"), new Dataset("data/credit-g.csv", "class", "good"),
-        List.of(new ProtectedFacet("age", null, 25.0)));
-    registry.recordUseCase(new UseCaseSnapshot(useCaseId, "use-case-" + useCaseId, definition, 1,
+    registry.recordUseCase(new UseCaseSnapshot(useCaseId, "use-case-" + useCaseId, definition(), 1,
         Stage.IN_PRODUCTION, T0), event(useCaseId, "use-case-recorded", T0));
   }
 
