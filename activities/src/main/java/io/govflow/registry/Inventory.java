@@ -148,7 +148,7 @@ public class Inventory {
     return UseCaseRow.count("id", useCaseId) > 0;
   }
 
-  /** A use case's endpoints, test before production. */
+  /** A use case's endpoints, test before production (the lifecycle's order; TEST sorts after PRODUCTION). */
   public List<EndpointSnapshot> endpoints(String useCaseId) {
     return EndpointRow.<EndpointRow>list("useCaseId", Sort.by("environment", Sort.Direction.Descending).and("name"),
             useCaseId).stream()
