@@ -102,7 +102,8 @@ class GateKeeperTest {
   @Test
   void signOffTakesNoRequestForChanges() {
     assertRefusal(new Decision(Gate.GOVERNANCE_SIGN_OFF, Outcome.REQUEST_CHANGES, "retrain", "gov1",
-        List.of("governance"), "digest-1"), Refusal.OUTCOME_NOT_ALLOWED, "takes APPROVE or REJECT");
+        List.of("governance"), "digest-1"), Refusal.OUTCOME_NOT_ALLOWED,
+        "takes [APPROVE, REJECT], not REQUEST_CHANGES");
   }
 
   @Test

@@ -102,7 +102,7 @@ class SignOffGateTest {
 
     lifecycle.assertRefused("model-version-uc-32-v1",
         () -> signOff(modelVersion, Outcome.REQUEST_CHANGES, "gov2", "retrain please"),
-        Refusal.OUTCOME_NOT_ALLOWED, "GOVERNANCE_SIGN_OFF takes APPROVE or REJECT");
+        Refusal.OUTCOME_NOT_ALLOWED, "GOVERNANCE_SIGN_OFF takes [APPROVE, REJECT], not REQUEST_CHANGES");
   }
 
   @Test
