@@ -3,8 +3,15 @@ package io.govflow.registry;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.govflow.approval.Gate;
 import io.govflow.approval.Outcome;
+import io.govflow.deployment.Environment;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.modelversion.ModelVersionStatus;
+import io.govflow.monitoring.FindingStatus;
+import io.govflow.monitoring.Monitor;
+import io.govflow.monitoring.MonitoringFinding;
+import io.govflow.monitoring.MonitoringRun;
+import io.govflow.monitoring.MonitoringRunSummary;
+import io.govflow.monitoring.MonitoringViolation;
 import io.govflow.policy.Comparison;
 import io.govflow.policy.Finding;
 import io.govflow.policy.Measurement;
@@ -18,10 +25,18 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The read side of the inventory and the audit trail, for the API and auditors. Returns records, never entities. */
 @ApplicationScoped
@@ -31,6 +46,13 @@ public class Inventory {
   public static final int MAX_PAGE_SIZE = 200;
 
   private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() {};
+  private static final TypeReference<List<MonitoringViolation>> VIOLATIONS = new TypeReference<>() {};
+  private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
+  private static final Sort DECISION_ORDER = Sort.by("decidedAt").and("decisionId");
+  private static final Sort NEWEST_FINDINGS_FIRST =
+      Sort.by("raisedAt", Sort.Direction.Descending).and("findingId", Sort.Direction.Descending);
+  private static final Sort NEWEST_RUNS_FIRST = Sort.by("windowEnd", Sort.Direction.Descending)
+      .and("recordedAt", Sort.Direction.Descending).and("runId", Sort.Direction.Descending);
 
   private final AuditTrail audit;
 
@@ -98,10 +120,8 @@ public class Inventory {
 
   /** The decisions taken on a use case and its model versions, in the order they were taken. */
   public List<DecisionRecordView> decisions(String useCaseId) {
-    return DecisionRow.<DecisionRow>list("useCaseId", Sort.by("decidedAt").and("decisionId"), useCaseId).stream()
-        .map(row -> new DecisionRecordView(row.decisionId, row.useCaseId, row.modelVersionId, row.workflowId,
-            Gate.valueOf(row.gate), Outcome.valueOf(row.outcome), row.comment, row.actor, row.evidenceDigest,
-            row.policyVersion, row.decidedAt))
+    return DecisionRow.<DecisionRow>list("useCaseId", DECISION_ORDER, useCaseId).stream()
+        .map(Inventory::viewOf)
         .toList();
   }
 
@@ -122,6 +142,122 @@ public class Inventory {
         .stream()
         .map(row -> new Measurement(row.evidence, row.subject, row.metric, row.value))
         .toList();
+  }
+
+  public boolean hasUseCase(String useCaseId) {
+    return UseCaseRow.count("id", useCaseId) > 0;
+  }
+
+  /** A use case's endpoints, test before production (the lifecycle's order; TEST sorts after PRODUCTION). */
+  public List<EndpointSnapshot> endpoints(String useCaseId) {
+    return EndpointRow.<EndpointRow>list("useCaseId", Sort.by("environment", Sort.Direction.Descending).and("name"),
+            useCaseId).stream()
+        .map(row -> new EndpointSnapshot(row.name, row.useCaseId, Environment.valueOf(row.environment),
+            row.modelVersionId, row.url, row.captureLocation, row.serving, row.updatedAt))
+        .toList();
+  }
+
+  /**
+   * Monitoring findings, newest first, filtered by any of use case, status and severity (null means any).
+   *
+   * @throws IllegalArgumentException for a limit out of range
+   */
+  public List<MonitoringFinding> monitoringFindings(String useCaseId, FindingStatus status, Severity severity,
+      int limit) {
+    checkLimit(limit);
+    List<String> where = new ArrayList<>();
+    Parameters parameters = new Parameters();
+    if (useCaseId != null) {
+      where.add("useCaseId = :useCaseId");
+      parameters.and("useCaseId", useCaseId);
+    }
+    if (status != null) {
+      where.add("status = :status");
+      parameters.and("status", status.name());
+    }
+    if (severity != null) {
+      where.add("severity = :severity");
+      parameters.and("severity", severity.name());
+    }
+    PanacheQuery<MonitoringFindingRow> query = where.isEmpty()
+        ? MonitoringFindingRow.findAll(NEWEST_FINDINGS_FIRST)
+        : MonitoringFindingRow.find(String.join(" and ", where), NEWEST_FINDINGS_FIRST, parameters);
+    return query.range(0, limit - 1).list().stream().map(Inventory::findingOf).toList();
+  }
+
+  public Optional<MonitoringFinding> monitoringFinding(String findingId) {
+    return MonitoringFindingRow.<MonitoringFindingRow>findByIdOptional(findingId).map(Inventory::findingOf);
+  }
+
+  /**
+   * A use case's latest monitoring runs, newest window first.
+   *
+   * @throws IllegalArgumentException for a limit out of range
+   */
+  public List<MonitoringRunSummary> monitoringRuns(String useCaseId, int limit) {
+    checkLimit(limit);
+    return MonitoringRunRow.<MonitoringRunRow>find("useCaseId", NEWEST_RUNS_FIRST, useCaseId)
+        .range(0, limit - 1).list().stream()
+        .map(row -> new MonitoringRunSummary(row.runId, row.modelVersionId, row.windowStart, row.windowEnd,
+            row.capturedRecords, row.labelledRecords, row.violationCount))
+        .toList();
+  }
+
+  /** One monitoring run with its reports and violations. */
+  public Optional<MonitoringRun> monitoringRun(String runId) {
+    return MonitoringRunRow.<MonitoringRunRow>findByIdOptional(runId).map(row -> new MonitoringRun(row.runId,
+        row.useCaseId, row.modelVersionId, row.windowStart, row.windowEnd, row.capturedRecords, row.labelledRecords,
+        RegistryJson.read(row.reports, EVIDENCE), RegistryJson.read(row.violations, VIOLATIONS)));
+  }
+
+  /** Which model version served the use case's production endpoint when, oldest first. */
+  public List<ProductionInterval> productionHistory(String useCaseId) {
+    return intervalsOf(ProductionIntervalRow.list("useCaseId", Sort.by("servedFrom"), useCaseId));
+  }
+
+  /** The one interval in which {@code at} falls, with the decisions behind it; empty when nothing served then. */
+  public Optional<ProductionInterval> productionAt(String useCaseId, Instant at) {
+    // The database keeps microseconds: an instant within the microsecond an interval starts is inside it.
+    Instant instant = at.truncatedTo(ChronoUnit.MICROS);
+    List<ProductionIntervalRow> rows = ProductionIntervalRow.list(
+        "useCaseId = ?1 and servedFrom <= ?2 and (servedUntil is null or servedUntil > ?2)", useCaseId, instant);
+    return intervalsOf(rows).stream().findFirst();
+  }
+
+  private static List<ProductionInterval> intervalsOf(List<ProductionIntervalRow> rows) {
+    Map<ProductionIntervalRow, List<String>> decisionIds = new LinkedHashMap<>();
+    rows.forEach(row -> decisionIds.put(row, RegistryJson.read(row.decisionIds, IDS)));
+    List<String> allIds = decisionIds.values().stream().flatMap(List::stream).distinct().toList();
+    Map<String, DecisionRecordView> decisions = allIds.isEmpty() ? Map.of()
+        : DecisionRow.<DecisionRow>list("decisionId in ?1", DECISION_ORDER, allIds).stream()
+            .map(Inventory::viewOf)
+            .collect(Collectors.toMap(DecisionRecordView::decisionId, Function.identity()));
+    return rows.stream()
+        .map(row -> new ProductionInterval(row.modelVersionId, row.endpointName, row.servedFrom, row.servedUntil,
+            decisionIds.get(row).stream().map(decisions::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(DecisionRecordView::decidedAt)
+                    .thenComparing(DecisionRecordView::decisionId))
+                .toList()))
+        .toList();
+  }
+
+  private static DecisionRecordView viewOf(DecisionRow row) {
+    return new DecisionRecordView(row.decisionId, row.useCaseId, row.modelVersionId, row.workflowId,
+        Gate.valueOf(row.gate), Outcome.valueOf(row.outcome), row.comment, row.actor, row.evidenceDigest,
+        row.policyVersion, row.decidedAt);
+  }
+
+  private static MonitoringFinding findingOf(MonitoringFindingRow row) {
+    return new MonitoringFinding(row.findingId, row.useCaseId, row.modelVersionId, Monitor.valueOf(row.monitor),
+        row.checkType, row.subject, row.description, Severity.valueOf(row.severity),
+        FindingStatus.valueOf(row.status), row.firstRunId, row.lastRunId, row.occurrences, row.raisedAt, row.dueAt,
+        row.escalations, row.acknowledgedBy, row.resolvedBy, row.comment, row.updatedAt);
+  }
+
+  private static void checkLimit(int limit) {
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE_SIZE + ", got " + limit);
+    }
   }
 
   private static UseCaseSummary summaryOf(UseCaseRow row) {

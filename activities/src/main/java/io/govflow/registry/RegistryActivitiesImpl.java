@@ -6,6 +6,9 @@ import io.govflow.common.Digests;
 import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
+import io.govflow.monitoring.MonitoringFinding;
+import io.govflow.monitoring.MonitoringRun;
+import io.govflow.monitoring.MonitoringViolation;
 import io.govflow.policy.EvidenceMeasurements;
 import io.govflow.policy.Finding;
 import io.govflow.policy.Measurement;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -103,23 +107,37 @@ public class RegistryActivitiesImpl implements RegistryActivities {
   }
 
   @Override
-  public void recordEndpoint(io.govflow.registry.EndpointSnapshot endpoint, AuditEvent event) {
-    throw new UnsupportedOperationException("PLACEHOLDER-h-inv4");
+  public void recordEndpoint(EndpointSnapshot endpoint, AuditEvent event) {
+    writeOnce(() -> {
+      upsertEndpoint(endpoint);
+      audit.append(event);
+    });
   }
 
   @Override
-  public void recordProductionChange(io.govflow.registry.ProductionChange change, AuditEvent event) {
-    throw new UnsupportedOperationException("PLACEHOLDER-h-inv4");
+  public void recordProductionChange(ProductionChange change, AuditEvent event) {
+    writeOnce(() -> {
+      applyProductionChange(change);
+      audit.append(event);
+    });
   }
 
   @Override
-  public void recordMonitoringRun(io.govflow.monitoring.MonitoringRun run, AuditEvent event) {
-    throw new UnsupportedOperationException("PLACEHOLDER-h-inv4");
+  public void recordMonitoringRun(MonitoringRun run, AuditEvent event) {
+    writeOnce(() -> {
+      if (MonitoringRunRow.findById(run.runId()) == null) {
+        monitoringRunRow(run, event.at()).persist();
+      }
+      audit.append(event);
+    });
   }
 
   @Override
-  public void recordFinding(io.govflow.monitoring.MonitoringFinding finding, AuditEvent event) {
-    throw new UnsupportedOperationException("PLACEHOLDER-h-inv4");
+  public void recordFinding(MonitoringFinding finding, AuditEvent event) {
+    writeOnce(() -> {
+      upsertFinding(finding, event.at());
+      audit.append(event);
+    });
   }
 
   /**
@@ -266,6 +284,109 @@ public class RegistryActivitiesImpl implements RegistryActivities {
   /** The subject is part of the finding's key, and a key column cannot hold null: a rule on no subject keys on "". */
   private static String subjectOf(Finding finding) {
     return Objects.requireNonNullElse(finding.subject(), "");
+  }
+
+  private static void upsertEndpoint(EndpointSnapshot endpoint) {
+    Instant at = micros(endpoint.at());
+    EndpointRow row = EndpointRow.findById(endpoint.endpointName());
+    if (row == null) {
+      row = new EndpointRow();
+      row.name = endpoint.endpointName();
+    } else if (row.updatedAt.isAfter(at)) {
+      return; // a late attempt of an older write: the newer snapshot stays
+    }
+    row.useCaseId = endpoint.useCaseId();
+    row.environment = endpoint.environment().name();
+    row.modelVersionId = endpoint.modelVersionId();
+    row.url = endpoint.url();
+    row.captureLocation = endpoint.captureLocation();
+    row.serving = endpoint.serving();
+    row.updatedAt = at;
+    row.persist();
+  }
+
+  /**
+   * Closes the open interval at the change's instant and opens the change's own. A change already applied changes
+   * nothing: its interval exists, or the version it names is the one serving, or (a retirement) nothing is open.
+   */
+  private static void applyProductionChange(ProductionChange change) {
+    Instant at = micros(change.at());
+    String version = change.modelVersionId();
+    if (version != null && ProductionIntervalRow.count("useCaseId = ?1 and servedFrom = ?2", change.useCaseId(), at)
+        > 0) {
+      return;
+    }
+    Optional<ProductionIntervalRow> open = ProductionIntervalRow.<ProductionIntervalRow>find(
+        "useCaseId = ?1 and servedUntil is null", change.useCaseId()).firstResultOptional();
+    if (open.isPresent()) {
+      ProductionIntervalRow serving = open.get();
+      if (serving.modelVersionId.equals(version)) {
+        return;
+      }
+      if (!serving.servedFrom.isBefore(at)) {
+        throw ApplicationFailure.newNonRetryableFailure("production change of use case " + change.useCaseId()
+            + " to " + (version == null ? "nothing (retirement)" : version) + " at " + at + " does not follow the "
+            + "change in force, " + serving.modelVersionId + " since " + serving.servedFrom + "; record the "
+            + "production changes of a use case in the order they happen", "PRODUCTION_CHANGE_OUT_OF_ORDER");
+      }
+      serving.servedUntil = at;
+    }
+    if (version != null) {
+      ProductionIntervalRow row = new ProductionIntervalRow();
+      row.useCaseId = change.useCaseId();
+      row.modelVersionId = version;
+      row.endpointName = change.endpointName();
+      row.servedFrom = at;
+      row.decisionIds = RegistryJson.write(change.decisionIds() == null ? List.of() : change.decisionIds());
+      row.persist();
+    }
+  }
+
+  private static MonitoringRunRow monitoringRunRow(MonitoringRun run, Instant recordedAt) {
+    List<MonitoringViolation> violations = run.violations() == null ? List.of() : run.violations();
+    MonitoringRunRow row = new MonitoringRunRow();
+    row.runId = run.runId();
+    row.useCaseId = run.useCaseId();
+    row.modelVersionId = run.modelVersionId();
+    row.windowStart = micros(run.windowStart());
+    row.windowEnd = micros(run.windowEnd());
+    row.capturedRecords = run.capturedRecords();
+    row.labelledRecords = run.labelledRecords();
+    row.reports = RegistryJson.write(run.reports() == null ? List.of() : run.reports());
+    row.violations = RegistryJson.write(violations);
+    row.violationCount = violations.size();
+    row.recordedAt = micros(recordedAt);
+    return row;
+  }
+
+  private static void upsertFinding(MonitoringFinding finding, Instant recordedAt) {
+    Instant at = micros(Objects.requireNonNullElse(finding.updatedAt(), recordedAt));
+    MonitoringFindingRow row = MonitoringFindingRow.findById(finding.findingId());
+    if (row == null) {
+      row = new MonitoringFindingRow();
+      row.findingId = finding.findingId();
+    } else if (row.updatedAt.isAfter(at)) {
+      return; // a late attempt of an older write: the newer state of the finding stays
+    }
+    row.useCaseId = finding.useCaseId();
+    row.modelVersionId = finding.modelVersionId();
+    row.monitor = finding.monitor().name();
+    row.checkType = finding.checkType();
+    row.subject = finding.subject();
+    row.description = finding.description();
+    row.severity = finding.severity().name();
+    row.status = finding.status().name();
+    row.firstRunId = finding.firstRunId();
+    row.lastRunId = finding.lastRunId();
+    row.occurrences = finding.occurrences();
+    row.raisedAt = micros(finding.raisedAt());
+    row.dueAt = finding.dueAt() == null ? null : micros(finding.dueAt());
+    row.escalations = finding.escalations();
+    row.acknowledgedBy = finding.acknowledgedBy();
+    row.resolvedBy = finding.resolvedBy();
+    row.comment = finding.comment();
+    row.updatedAt = at;
+    row.persist();
   }
 
   private List<Measurement> measurementsOf(EvidenceRef ref) {

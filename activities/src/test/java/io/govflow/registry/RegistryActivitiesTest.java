@@ -17,6 +17,7 @@ class RegistryActivitiesTest extends RegistryActivitiesContractTest {
     assertThat(POJOActivityImplMetadata.newInstance(registry.getClass()).getActivityMethods())
         .extracting(POJOActivityMethodMetadata::getActivityTypeName)
         .containsExactlyInAnyOrder("RecordUseCase", "RecordModelVersion", "RecordDecision", "RecordMetrics",
-            "RecordPolicyResult", "AppendAudit");
+            "RecordPolicyResult", "AppendAudit", "RecordEndpoint", "RecordProductionChange", "RecordMonitoringRun",
+            "RecordFinding");
   }
 }

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A decision as a person sends it; who decides comes from the authenticated caller. */
 @Schema(description = "A decision at a gate. The caller and their roles come from authentication.")
 public record DecisionRequest(
-    @NotNull(message = "must name the gate: USE_CASE_APPROVAL or GOVERNANCE_SIGN_OFF") Gate gate,
-    @NotNull(message = "must be APPROVE, REJECT or REQUEST_CHANGES") Outcome outcome,
+    @NotNull(message = "must name the open gate, as GET /api/v1/gates shows it") Gate gate,
+    @NotNull(message = "must be APPROVE, REJECT, REQUEST_CHANGES or RETRAIN, as the gate allows") Outcome outcome,
     @Size(max = 4000) String comment,
     @NotBlank(message = "must be the evidenceDigest of the open gate, as GET /api/v1/gates shows it")
         String evidenceDigest) {

@@ -13,5 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     tags = {
         @Tag(name = "Use cases", description = "Define a use case, follow it, revise it when governance asks"),
         @Tag(name = "Gates", description = "The governance inbox and decisions at gates"),
-        @Tag(name = "Model versions", description = "Model versions of a use case and their evidence")})
+        @Tag(name = "Model versions", description = "Model versions of a use case and their evidence"),
+        @Tag(name = "Production", description = "Endpoints, and which model version served production when"),
+        @Tag(name = "Monitoring", description = "Ground truth, monitoring runs and their reports, findings")})
 public class OpenApiDefinition extends Application {}

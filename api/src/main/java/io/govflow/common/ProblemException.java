@@ -1,5 +1,6 @@
 package io.govflow.common;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Thrown by resources for a problem they detect themselves (an unknown id, a bad filter); mapped as it is. */
@@ -27,5 +28,14 @@ public class ProblemException extends RuntimeException {
             field + " '" + value + "' is unknown; use one of " + allowedText)
         .withErrors(List.of(new Problem.FieldError(field, "must be one of " + allowedText)))
         .withAllowedValues(allowed));
+  }
+
+  /** The constant of {@code type} named {@code value}, or the {@link #unknownValue} problem listing them all. */
+  public static <E extends Enum<E>> E constant(Class<E> type, String field, String value) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw unknownValue(field, value, Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+    }
   }
 }

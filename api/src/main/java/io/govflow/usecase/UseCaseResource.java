@@ -1,5 +1,6 @@
 package io.govflow.usecase;
 
+import io.govflow.approval.Decision;
 import io.govflow.common.Problem;
 import io.govflow.common.ProblemException;
 import io.govflow.common.Roles;
@@ -24,8 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -76,8 +75,8 @@ public class UseCaseResource {
       @RestQuery @Pattern(regexp = UseCaseFilter.OWNER_FORMAT, message = "must be a user name") String owner,
       @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size, @RestQuery String pageToken) {
     UseCaseFilter filter = new UseCaseFilter(
-        stage == null ? null : constant(Stage.class, "stage", stage),
-        risk == null ? null : constant(RiskLevel.class, "risk", risk),
+        stage == null ? null : ProblemException.constant(Stage.class, "stage", stage),
+        risk == null ? null : ProblemException.constant(RiskLevel.class, "risk", risk),
         owner);
     return useCases.page(filter, size, pageToken);
   }
@@ -103,16 +102,21 @@ public class UseCaseResource {
     return useCases.revise(id, revision, idempotencyKey);
   }
 
-  private String owner() {
-    return caller.getPrincipal().getName();
+  @POST
+  @Path("{id}/retirement")
+  @RolesAllowed(Roles.GOVERNANCE)
+  @Operation(summary = "Retire a use case: remove its endpoints, stop monitoring, archive the model card",
+      description = "Sent as the retire Workflow Update (gate RETIREMENT, outcome APPROVE) to use-case-<id>; the "
+          + "Idempotency-Key becomes the update id, so a retry retires once. Inventory and audit rows are kept.")
+  public UseCaseState retire(@RestPath String id,
+      @Valid @NotNull(message = "must be a JSON object whose comment says why the use case is retired")
+          RetirementRequest request,
+      @RestHeader(WorkflowUpdates.IDEMPOTENCY_KEY) @Size(max = 200) String idempotencyKey) {
+    Decision retirement = request.by(caller.getPrincipal().getName(), caller.getRoles().stream().sorted().toList());
+    return useCases.retire(id, retirement, idempotencyKey);
   }
 
-  private static <E extends Enum<E>> E constant(Class<E> type, String field, String value) {
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-      throw ProblemException.unknownValue(field, value, allowed);
-    }
+  private String owner() {
+    return caller.getPrincipal().getName();
   }
 }

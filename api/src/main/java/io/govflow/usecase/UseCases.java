@@ -1,6 +1,7 @@
 package io.govflow.usecase;
 
 import com.google.protobuf.ByteString;
+import io.govflow.approval.Decision;
 import io.govflow.approval.Gate;
 import io.govflow.approval.Refusal;
 import io.govflow.common.Digests;
@@ -93,6 +94,15 @@ public class UseCases {
           UseCaseState.class, revision);
     } catch (WorkflowNotFoundException e) {
       throw endedOrUnknown(id, Refusal.REVISION_NOT_EXPECTED);
+    }
+  }
+
+  public UseCaseState retire(String id, Decision retirement, String idempotencyKey) {
+    try {
+      return WorkflowUpdates.complete(WorkflowStub.fromTyped(workflow(id)), "retire", idempotencyKey,
+          UseCaseState.class, retirement);
+    } catch (WorkflowNotFoundException e) {
+      throw endedOrUnknown(id, Refusal.GATE_NOT_OPEN);
     }
   }
 

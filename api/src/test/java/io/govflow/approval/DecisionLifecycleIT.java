@@ -4,6 +4,7 @@ import static io.govflow.testing.ApiCalls.as;
 import static io.govflow.testing.ApiCalls.await;
 import static io.govflow.testing.ApiCalls.awaitUseCase;
 import static io.govflow.testing.ApiCalls.createUseCase;
+import static io.govflow.testing.ApiCalls.decide;
 import static io.govflow.testing.ApiCalls.creditUseCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -130,10 +131,10 @@ class DecisionLifecycleIT {
         .body("outcome.decisionId", equalTo(firstSignOff))
         .body("outcome.approvers", contains("gov1"));
 
-    awaitUseCase(id, s -> "SIGNED_OFF".equals(s.getString("stage")));
+    awaitUseCase(id, s -> "AWAITING_PRODUCTION_APPROVAL".equals(s.getString("stage")));
     as("audit1").get("/api/v1/model-versions/" + modelVersionId)
         .then().statusCode(200)
-        .body("stage", equalTo("SIGNED_OFF"))
+        .body("stage", equalTo("AWAITING_PRODUCTION_APPROVAL"))
         .body("decisions", hasSize(2))
         .body("evidenceDigest", equalTo(evidenceDigest));
   }
@@ -168,12 +169,4 @@ class DecisionLifecycleIT {
         .getString("openGates.find { it.gate == 'USE_CASE_APPROVAL' }.evidenceDigest");
   }
 
-  static ValidatableResponse decide(String user, String id, String gate, String outcome, String digest, String key) {
-    var request = as(user).body(Map.of("gate", gate, "outcome", outcome, "comment", "reviewed against the standard",
-        "evidenceDigest", digest));
-    if (key != null) {
-      request.header("Idempotency-Key", key);
-    }
-    return request.post("/api/v1/use-cases/" + id + "/decisions").then();
-  }
 }

@@ -26,7 +26,7 @@ class DecisionValidationTest {
         .post("/api/v1/use-cases/uc-abcd1234/decisions")
         .then().statusCode(422)
         .body("errors[0].field", equalTo("outcome"))
-        .body("allowedValues", contains("APPROVE", "REJECT", "REQUEST_CHANGES"));
+        .body("allowedValues", contains("APPROVE", "REJECT", "REQUEST_CHANGES", "RETRAIN"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +47,37 @@ public final class ApiCalls {
   /** Creates the credit use case as {@code owner} and returns its id. */
   public static String createUseCase(String owner) {
     return as(owner).body(creditUseCase()).post("/api/v1/use-cases").then().statusCode(201).extract().path("id");
+  }
+
+  /** A decision at {@code gate} of use case {@code id}, under Idempotency-Key {@code key} when it is not null. */
+  public static ValidatableResponse decide(
+      String user, String id, String gate, String outcome, String digest, String key) {
+    var request = as(user).body(Map.of("gate", gate, "outcome", outcome, "comment", "reviewed against the standard",
+        "evidenceDigest", digest));
+    if (key != null) {
+      request.header("Idempotency-Key", key);
+    }
+    return request.post("/api/v1/use-cases/" + id + "/decisions").then();
+  }
+
+  /** Approves whatever gate {@code gate} opens next, as each of {@code approvers}, on the evidence it shows. */
+  public static JsonPath approveAt(String id, String gate, String... approvers) {
+    JsonPath open = awaitUseCase(id, s -> s.getList("openGates.gate").contains(gate));
+    String digest = open.getString("openGates.find { it.gate == '" + gate + "' }.evidenceDigest");
+    for (String approver : approvers) {
+      decide(approver, id, gate, "APPROVE", digest, null).statusCode(200);
+    }
+    return open;
+  }
+
+  /** Takes the (high-risk) credit use case of {@code owner} into production with the mocked steps; its id. */
+  public static String useCaseInProduction(String owner) {
+    String id = createUseCase(owner);
+    approveAt(id, "USE_CASE_APPROVAL", "gov1");
+    approveAt(id, "GOVERNANCE_SIGN_OFF", "gov1", "gov2");
+    approveAt(id, "PRODUCTION_APPROVAL", "gov2", "gov3");
+    awaitUseCase(id, s -> "IN_PRODUCTION".equals(s.getString("stage")));
+    return id;
   }
 
   /** The use case's state, read again until {@code condition} holds: workflows and visibility move on their own. */

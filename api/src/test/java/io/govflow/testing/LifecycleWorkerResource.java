@@ -11,6 +11,10 @@ import io.govflow.common.LifecycleWorkflows;
 import io.govflow.dataevaluation.DataEvaluation;
 import io.govflow.dataevaluation.DataEvaluationActivities;
 import io.govflow.dataevaluation.DataEvaluationRequest;
+import io.govflow.deployment.DeploymentActivities;
+import io.govflow.deployment.DeploymentRequest;
+import io.govflow.deployment.EndpointNames;
+import io.govflow.deployment.EndpointRef;
 import io.govflow.evaluation.ModelEvaluation;
 import io.govflow.evaluation.ModelEvaluationActivities;
 import io.govflow.evaluation.ModelEvaluationRequest;
@@ -18,6 +22,11 @@ import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.modelversion.ModelVersionStatus;
+import io.govflow.monitoring.BaselineRequest;
+import io.govflow.monitoring.MonitoringActivities;
+import io.govflow.monitoring.MonitoringBaseline;
+import io.govflow.monitoring.MonitoringRun;
+import io.govflow.monitoring.MonitoringRunRequest;
 import io.govflow.policy.GovernanceCheckActivities;
 import io.govflow.policy.GovernanceCheckRequest;
 import io.govflow.policy.PolicyResult;
@@ -33,6 +42,9 @@ import io.govflow.training.TrainingActivities;
 import io.govflow.training.TrainingJobRef;
 import io.govflow.training.TrainingRequest;
 import io.govflow.training.TrainingResult;
+import io.govflow.validation.EndpointValidation;
+import io.govflow.validation.EndpointValidationActivities;
+import io.govflow.validation.EndpointValidationRequest;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -52,7 +64,7 @@ import java.util.Map;
  */
 public class LifecycleWorkerResource implements QuarkusTestResourceLifecycleManager {
 
-  static final String TASK_QUEUE = "govflow";
+  public static final String TASK_QUEUE = "govflow";
 
   private final TemporalDevServerResource server = new TemporalDevServerResource();
   private WorkflowServiceStubs stubs;
@@ -139,8 +151,36 @@ public class LifecycleWorkerResource implements QuarkusTestResourceLifecycleMana
           ? ModelVersionStatus.Approved
           : ModelVersionStatus.Rejected);
     });
+    DeploymentActivities deployment = mock(DeploymentActivities.class, withSettings().withoutAnnotations());
+    when(deployment.deploy(any())).thenAnswer(call -> {
+      DeploymentRequest request = call.getArgument(0);
+      String name = EndpointNames.of(request.useCaseId(), request.environment());
+      return new EndpointRef(name, request.environment(), "http://127.0.0.1:8082/endpoints/" + name + "/invocations",
+          request.modelVersionId(), "data-capture/" + name);
+    });
+    EndpointValidationActivities validation =
+        mock(EndpointValidationActivities.class, withSettings().withoutAnnotations());
+    when(validation.validate(any())).thenAnswer(call -> {
+      EndpointValidationRequest request = call.getArgument(0);
+      return new EndpointValidation(true, List.of(), 0.7, 6.5, document(store, request.useCaseId(),
+          request.modelVersionId(), EndpointValidation.EVIDENCE_NAME));
+    });
+    MonitoringActivities monitoring = mock(MonitoringActivities.class, withSettings().withoutAnnotations());
+    when(monitoring.createBaseline(any())).thenAnswer(call -> {
+      BaselineRequest request = call.getArgument(0);
+      return new MonitoringBaseline(
+          document(store, request.useCaseId(), request.modelVersionId(), MonitoringBaseline.STATISTICS),
+          document(store, request.useCaseId(), request.modelVersionId(), MonitoringBaseline.CONSTRAINTS),
+          null, null);
+    });
+    when(monitoring.runMonitoring(any())).thenAnswer(call -> {
+      MonitoringRunRequest request = call.getArgument(0);
+      return new MonitoringRun(request.runId(), request.useCaseId(), request.modelVersionId(),
+          request.windowStart(), request.windowEnd(), 0, 0, List.of(), List.of());
+    });
     RegistryActivities registry = mock(RegistryActivities.class, withSettings().withoutAnnotations());
-    return List.of(projects, dataEvaluation, training, modelEvaluation, governanceCheck, signOffs, registry);
+    return List.of(projects, dataEvaluation, training, modelEvaluation, governanceCheck, signOffs, deployment,
+        validation, monitoring, registry);
   }
 
   /** A small JSON document named {@code name}, written where the provider would write it. */

@@ -3,7 +3,7 @@ package io.govflow.approval;
 import io.temporal.failure.ApplicationFailure;
 
 /**
- * Why a decision or revision is refused before it enters history. The validator throws an ApplicationFailure whose
+ * Why a decision, revision or finding action is refused before it enters history. The validator throws an ApplicationFailure whose
  * type is the name; this enum is the one list the API maps to HTTP statuses.
  */
 public enum Refusal {
@@ -18,8 +18,9 @@ public enum Refusal {
   INVALID_DECISION(422, "Invalid decision"),
   ALREADY_RETIRED(409, "Already retired"),
   NOT_RETIRABLE(409, "Not retirable yet"),
+  /** Acknowledging or resolving a finding the monitoring workflow does not hold open (unknown or resolved). */
   FINDING_NOT_FOUND(404, "Finding not found"),
-  FINDING_ALREADY_RESOLVED(409, "Finding already resolved"),
+  /** Resolving a finding without saying how it was resolved. */
   COMMENT_REQUIRED(422, "Comment required");
 
   private final int httpStatus;
