@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.govflow.common.Problem;
 import io.govflow.testing.ApiCalls;
+import io.govflow.testing.LifecycleWorkerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
