@@ -4,29 +4,40 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.govflow.monitoring.cli.GovflowDemoTraffic;
+import io.govflow.testing.ServerProcess;
 import io.govflow.testing.TemporalDevServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The README walkthrough as a user runs it: a real Temporal dev server, the packaged worker and API as processes on
- * their embedded defaults (local provider, H2 file), and the German credit sample taken from definition to
- * governance sign-off through HTTP alone.
+ * their embedded defaults (local provider, H2 file, local endpoints), and the German credit sample taken through HTTP
+ * alone from definition to sign-off and production, then drifted traffic from govflow-demo-traffic becoming a finding
+ * whose re-validation retrains a version that replaces production, with production history right before and after.
  */
 class CreditUseCaseEndToEndIT {
 
   private static final Path REPO = Path.of(System.getProperty("govflow.repo.root", "..")).toAbsolutePath().normalize();
   private static final Duration LIFECYCLE_TIMEOUT = Duration.ofMinutes(3);
+  /** High-risk cases are monitored this often here, so that a run follows the demo traffic within the test. */
+  private static final String MONITORING_INTERVAL = "PT10S";
 
   private static TemporalDevServer temporal;
   private static PackagedApp worker;
@@ -40,6 +51,8 @@ class CreditUseCaseEndToEndIT {
         "govflow.temporal.target", temporal.target(),
         "govflow.artifacts.root", state.resolve("artifacts").toString(),
         "govflow.local.data-root", REPO.toString(),
+        "govflow.local.endpoints.port", String.valueOf(ServerProcess.freePort()),
+        "govflow.monitoring.interval.high", MONITORING_INTERVAL,
         "quarkus.datasource.jdbc.url", "jdbc:h2:file:" + state.resolve("inventory")
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
     worker = PackagedApp.start("worker", REPO.resolve("worker/target/quarkus-app/quarkus-run.jar"), shared);
@@ -56,7 +69,8 @@ class CreditUseCaseEndToEndIT {
   }
 
   @Test
-  void creditUseCaseGoesFromDefinitionToSignOffThroughHttpAlone() throws InterruptedException {
+  void creditUseCaseGoesFromDefinitionThroughProductionDriftAndRetrainingThroughHttpAlone()
+      throws InterruptedException {
     String id = as("po1", "po1-pass")
         .contentType(ContentType.JSON)
         .body(REPO.resolve("samples/credit-use-case.json").toFile())
@@ -94,16 +108,65 @@ class CreditUseCaseEndToEndIT {
     assertThat(as("ops1", "ops1-pass").get("/api/v1/model-versions/" + modelVersionId)
         .then().statusCode(200).extract().jsonPath().getList("openGate.approvers")).containsExactly("gov2");
     decide(id, "gov3", "GOVERNANCE_SIGN_OFF", digest, "second approval");
-    JsonPath signedOff = awaitStage(id, "SIGNED_OFF");
-    assertThat(signedOff.getList("modelVersions[0].decisions.decision.actor")).containsExactly("gov2", "gov3");
+    JsonPath validated = awaitStage(id, "AWAITING_PRODUCTION_APPROVAL");
+    assertThat(validated.getList("modelVersions[0].decisions.decision.actor")).containsExactly("gov2", "gov3");
+    assertThat(validated.getBoolean("modelVersions[0].validation.passed")).isTrue();
+    assertThat(validated.getList("modelVersions[0].evidence.name")).contains("endpoint-validation");
+
+    // Step 11: production needs two distinct approvers too; approval deploys with capture and a baseline.
+    String productionDigest = validated.getString("openGates[0].evidenceDigest");
+    decide(id, "gov2", "PRODUCTION_APPROVAL", "APPROVE", productionDigest, "validated in test");
+    decide(id, "gov3", "PRODUCTION_APPROVAL", "APPROVE", productionDigest, "change board approves");
+    JsonPath serving = awaitStage(id, "IN_PRODUCTION");
+    assertThat(serving.getString("production.modelVersionId")).isEqualTo(modelVersionId);
+    Instant whileV1Serves = Instant.now();
+    List<String> environments = as("audit1", "audit1-pass").get("/api/v1/use-cases/" + id + "/endpoints")
+        .then().statusCode(200).extract().jsonPath().getList("environment");
+    assertThat(environments).containsExactlyInAnyOrder("TEST", "PRODUCTION");
+
+    // Step 13: the demo command sends credit-g with older applicants and doubled amounts, and posts the labels.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = new GovflowDemoTraffic(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)).run("--api", api.baseUri(), "--use-case", id,
+        "--user", "ops1", "--password", "ops1-pass", "--sample", REPO.resolve("samples/credit-g.csv").toString(),
+        "--shift", "age+15,credit_amount*2");
+    assertThat(exit).as("demo traffic: %s %s", out, err).isZero();
+
+    JsonPath revalidation = awaitStage(id, "AWAITING_REVALIDATION");
+    List<Map<String, Object>> findings = as("audit1", "audit1-pass").get("/api/v1/findings?useCase=" + id)
+        .then().statusCode(200).extract().jsonPath().getList("$");
+    assertThat(findings).filteredOn(finding -> "baseline_drift_check".equals(finding.get("checkType")))
+        .extracting(finding -> finding.get("subject"))
+        .containsExactlyInAnyOrder("age", "credit_amount");
+    assertThat(findings).extracting(finding -> finding.get("severity")).containsOnly("HIGH");
+
+    // Re-validation: governance retrains; v1 keeps serving until v2 is approved for production.
+    decide(id, "gov1", "REVALIDATION", "RETRAIN", revalidation.getString("openGates[0].evidenceDigest"),
+        "drift confirmed: retrain on the current applicant population");
+    JsonPath v2SignOff = awaitGate(id, "GOVERNANCE_SIGN_OFF");
+    assertThat(v2SignOff.getString("production.modelVersionId")).isEqualTo(modelVersionId);
+    String v2Digest = v2SignOff.getString("openGates.find { it.gate == 'GOVERNANCE_SIGN_OFF' }.evidenceDigest");
+    decide(id, "gov2", "GOVERNANCE_SIGN_OFF", "APPROVE", v2Digest, "retrained version meets policy");
+    decide(id, "gov3", "GOVERNANCE_SIGN_OFF", "APPROVE", v2Digest, "concur");
+    String v2Production = awaitGate(id, "PRODUCTION_APPROVAL")
+        .getString("openGates.find { it.gate == 'PRODUCTION_APPROVAL' }.evidenceDigest");
+    decide(id, "gov2", "PRODUCTION_APPROVAL", "APPROVE", v2Production, "validated in test");
+    decide(id, "gov3", "PRODUCTION_APPROVAL", "APPROVE", v2Production, "change board approves");
+    String v2 = id + "-v2";
+    awaitState(id, state -> v2.equals(state.getString("production.modelVersionId")));
+
+    JsonPath before = productionAt(id, whileV1Serves).then().statusCode(200).extract().jsonPath();
+    assertThat(before.getString("modelVersionId")).isEqualTo(modelVersionId);
+    assertThat(before.getList("decisions.decision.gate")).contains("GOVERNANCE_SIGN_OFF", "PRODUCTION_APPROVAL");
+    assertThat(productionAt(id, Instant.now()).then().statusCode(200).extract().jsonPath()
+        .getString("modelVersionId")).isEqualTo(v2);
+    productionAt(id, whileV1Serves.minus(Duration.ofHours(1))).then().statusCode(404);
 
     List<String> auditTypes = as("audit1", "audit1-pass").get("/api/v1/audit?useCase=" + id)
         .then().statusCode(200).extract().jsonPath().getList("entries.type");
-    assertThat(auditTypes).isNotEmpty();
-
-    List<String> signedOffIds = as("ops1", "ops1-pass").get("/api/v1/use-cases?stage=SIGNED_OFF")
-        .then().statusCode(200).extract().jsonPath().getList("items.id");
-    assertThat(signedOffIds).contains(id);
+    assertThat(auditTypes).contains("ENDPOINT_VALIDATED", "PRODUCTION_CHANGED", "FINDING_RAISED");
+    as("audit1", "audit1-pass").get("/api/v1/audit/verification").then().statusCode(200);
   }
 
   @Test
@@ -121,26 +184,43 @@ class CreditUseCaseEndToEndIT {
   }
 
   private static void decide(String id, String user, String gate, String digest, String comment) {
+    decide(id, user, gate, "APPROVE", digest, comment);
+  }
+
+  private static void decide(String id, String user, String gate, String outcome, String digest, String comment) {
     as(user, user + "-pass").contentType(ContentType.JSON)
-        .header("Idempotency-Key", id + "-" + gate + "-" + user)
-        .body(Map.of("gate", gate, "outcome", "APPROVE", "comment", comment, "evidenceDigest", digest))
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(Map.of("gate", gate, "outcome", outcome, "comment", comment, "evidenceDigest", digest))
         .post("/api/v1/use-cases/" + id + "/decisions")
         .then().statusCode(200);
   }
 
-  private static JsonPath awaitStage(String id, String stage) throws InterruptedException {
+  private static Response productionAt(String id, Instant at) {
+    return as("audit1", "audit1-pass").get("/api/v1/use-cases/" + id + "/production-history?at=" + at);
+  }
+
+  private static JsonPath awaitGate(String id, String gate) throws InterruptedException {
+    return awaitState(id, state -> state.getList("openGates.gate").contains(gate));
+  }
+
+  private static JsonPath awaitState(String id, Predicate<JsonPath> condition) throws InterruptedException {
     Instant deadline = Instant.now().plus(LIFECYCLE_TIMEOUT);
     JsonPath state = null;
     while (Instant.now().isBefore(deadline)) {
       state = as("ops1", "ops1-pass").get("/api/v1/use-cases/" + id).then().extract().jsonPath();
-      if (stage.equals(state.getString("stage")) && (!stage.startsWith("AWAITING") || !state.getList("openGates").isEmpty())) {
+      if (condition.test(state)) {
         return state;
       }
       assertThat(state.getString("stage")).as("use case stopped early; worker log:\n" + worker.logTail())
           .isNotIn("FAILED", "REJECTED");
       Thread.sleep(500);
     }
-    throw new AssertionError("use case " + id + " did not reach " + stage + "; last state " + state.prettify());
+    throw new AssertionError("use case " + id + " did not reach the expected state; last state " + state.prettify());
+  }
+
+  private static JsonPath awaitStage(String id, String stage) throws InterruptedException {
+    return awaitState(id, state -> stage.equals(state.getString("stage"))
+        && (!stage.startsWith("AWAITING") || !state.getList("openGates").isEmpty()));
   }
 
   private static RequestSpecification as(String user, String password) {
