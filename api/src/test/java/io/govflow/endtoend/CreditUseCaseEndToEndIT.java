@@ -158,7 +158,7 @@ class CreditUseCaseEndToEndIT {
 
     JsonPath before = productionAt(id, whileV1Serves).then().statusCode(200).extract().jsonPath();
     assertThat(before.getString("modelVersionId")).isEqualTo(modelVersionId);
-    assertThat(before.getList("decisions.decision.gate")).contains("GOVERNANCE_SIGN_OFF", "PRODUCTION_APPROVAL");
+    assertThat(before.getList("decisions.gate")).contains("GOVERNANCE_SIGN_OFF", "PRODUCTION_APPROVAL");
     assertThat(productionAt(id, Instant.now()).then().statusCode(200).extract().jsonPath()
         .getString("modelVersionId")).isEqualTo(v2);
     productionAt(id, whileV1Serves.minus(Duration.ofHours(1))).then().statusCode(404);
