@@ -23,6 +23,7 @@ import io.govflow.policy.PolicyLibrary;
 import io.govflow.policy.PolicyResult;
 import io.govflow.usecase.RiskLevel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -154,8 +156,7 @@ public final class GovflowEvaluate {
   }
 
   private static void baseline(Options options, PrintStream out) throws IOException {
-    Table dataset = table("--dataset", () -> Table.parse(read(options, "--dataset")));
-    MonitorStatistics statistics = ModelMonitorBaseline.statistics(dataset);
+    MonitorStatistics statistics = streamed(options, "--dataset", ModelMonitorBaseline::statistics);
     write(options, out, "statistics.json", statistics);
     write(options, out, "constraints.json", ModelMonitorBaseline.constraints(statistics));
   }
@@ -167,9 +168,10 @@ public final class GovflowEvaluate {
       throw new BadInput("--statistics and --constraints must be a baseline's statistics.json and constraints.json"
           + " (each with a features list)");
     }
-    Table traffic = table("--dataset", () -> Table.parse(read(options, "--dataset")));
-    ConstraintViolations violations = ModelMonitorCheck.check(baseline, constraints, traffic);
-    write(options, out, "statistics.json", ModelMonitorCheck.currentStatistics(constraints, traffic));
+    ModelMonitorCheck.Result run =
+        streamed(options, "--dataset", traffic -> ModelMonitorCheck.run(baseline, constraints, traffic));
+    ConstraintViolations violations = run.violations();
+    write(options, out, "statistics.json", run.statistics());
     write(options, out, "constraint_violations.json", violations);
     out.println(violations.violations().isEmpty() ? "no constraint violations"
         : violations.violations().size() + " constraint violations: " + violations.violations().stream()
@@ -240,6 +242,27 @@ public final class GovflowEvaluate {
   private static Table table(String option, Supplier<Table> reader) {
     try {
       return reader.get();
+    } catch (TableFormatException e) {
+      throw new BadInput(option + " " + e.getMessage());
+    }
+  }
+
+  /**
+   * What {@code reader} makes of the CSV file an option names, read as a stream (a baseline or traffic file may be
+   * far larger than memory); bad input names the option.
+   */
+  private static <T> T streamed(Options options, String option, Function<InputStream, T> reader) {
+    Path file = Path.of(options.one(option));
+    InputStream csv;
+    try {
+      csv = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInput(option + " " + file + ": no such file");
+    } catch (IOException e) {
+      throw new BadInput(option + " " + file + ": cannot read it (" + e.getMessage() + ")");
+    }
+    try {
+      return reader.apply(csv);
     } catch (TableFormatException e) {
       throw new BadInput(option + " " + e.getMessage());
     }
