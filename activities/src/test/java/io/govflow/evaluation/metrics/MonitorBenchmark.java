@@ -5,7 +5,9 @@ import io.govflow.evaluation.clarify.AnalysisConfig;
 import io.govflow.evaluation.clarify.AnalysisConfig.BiasInputs;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -15,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -51,22 +52,41 @@ public final class MonitorBenchmark {
   }
 
   void run() throws IOException {
-    long start = System.nanoTime();
-    Table baselineData = generated(SEED, 0);
-    Table traffic = generated(SEED + 1, 1);
-    out.printf(Locale.ROOT, "generated 2 tables of %,d rows x %d columns in %.2f s; heap used %s%n",
-        baselineData.rowCount(), baselineData.columns().size(), seconds(System.nanoTime() - start), heapUsed());
+    Path folder = Files.createTempDirectory("govflow-benchmark");
+    try {
+      monitor(folder);
+    } finally {
+      try (var files = Files.list(folder)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(folder);
+    }
+    bias();
+  }
 
-    double baseline = best(() -> ModelMonitorBaseline.constraints(ModelMonitorBaseline.statistics(baselineData)));
-    MonitorStatistics statistics = ModelMonitorBaseline.statistics(baselineData);
+  private void monitor(Path folder) throws IOException {
+    long start = System.nanoTime();
+    Path baselineData = generated(folder.resolve("baseline.csv"), SEED, 0);
+    Path traffic = generated(folder.resolve("traffic.csv"), SEED + 1, 1);
+    out.printf(Locale.ROOT, "generated 2 CSV files of %,d rows x %d columns (%,d MB each) in %.2f s%n", ROWS,
+        NUMERIC_COLUMNS + CATEGORICAL_COLUMNS, Files.size(baselineData) / (1024 * 1024),
+        seconds(System.nanoTime() - start));
+
+    double baseline = best(() -> ModelMonitorBaseline.constraints(ModelMonitorBaseline.statistics(open(baselineData))));
+    MonitorStatistics statistics = ModelMonitorBaseline.statistics(open(baselineData));
     MonitorConstraints constraints = ModelMonitorBaseline.constraints(statistics);
-    double check = best(() -> ModelMonitorCheck.check(statistics, constraints, traffic));
-    ConstraintViolations violations = ModelMonitorCheck.check(statistics, constraints, traffic);
-    out.printf(Locale.ROOT, "baseline (statistics + constraints): %.3f s; drift check: %.3f s; together %.3f s"
-        + " on %,d rows; %d violations (%s)%n", baseline, check, baseline + check, ROWS,
+    double check = best(() -> ModelMonitorCheck.run(statistics, constraints, open(traffic)));
+    ConstraintViolations violations = ModelMonitorCheck.run(statistics, constraints, open(traffic)).violations();
+    out.printf(Locale.ROOT, "streamed baseline (statistics + constraints): %.3f s; drift check: %.3f s; together "
+        + "%.3f s on %,d rows; %d violations (%s)%n", baseline, check, baseline + check, ROWS,
         violations.violations().size(), violations.violations().stream()
             .map(v -> v.featureName() + " " + v.constraintCheckType().label()).toList());
+    out.printf(Locale.ROOT, "peak heap %s; heap used now %s%n", peakHeap(), heapUsed());
+  }
 
+  private void bias() throws IOException {
     AnalysisConfig config =
         AnalysisConfig.parse(Files.readString(Samples.folder().resolve("clarify/analysis_config.json")));
     Table creditG = config.dataset(Files.readString(Samples.path(Samples.CREDIT_G)));
@@ -81,7 +101,14 @@ public final class MonitorBenchmark {
     });
     out.printf(Locale.ROOT, "full bias report on credit-g (%d rows, %d facets, pre + post): %.4f s%n",
         creditG.rowCount(), inputs.facets().size(), bias);
-    out.printf(Locale.ROOT, "peak heap %s; heap used now %s%n", peakHeap(), heapUsed());
+  }
+
+  private static InputStream open(Path file) {
+    try {
+      return Files.newInputStream(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The best of {@link #RUNS} timed runs after one warm-up, in seconds. */
@@ -97,12 +124,12 @@ public final class MonitorBenchmark {
   }
 
   /**
-   * A seeded table: integral and fractional numeric columns with one cell in 200 missing (at the same rows in every
-   * table, since Model Monitor's completeness check flags any fall in completeness), categorical columns of 3 to 45
-   * values. With {@code shift} 1, the first two numeric columns move by a third of their spread, so a drift check
+   * A seeded CSV file: integral and fractional numeric columns with one cell in 200 missing (at the same rows in
+   * every file, since Model Monitor's completeness check flags any fall in completeness), categorical columns of 3 to
+   * 45 values. With {@code shift} 1, the first two numeric columns move by a third of their spread, so a drift check
    * has something to find.
    */
-  static Table generated(long seed, int shift) {
+  static Path generated(Path file, long seed, int shift) throws IOException {
     List<String> header = new ArrayList<>();
     for (int c = 0; c < NUMERIC_COLUMNS; c++) {
       header.add("num_" + c);
@@ -111,28 +138,34 @@ public final class MonitorBenchmark {
       header.add("cat_" + c);
     }
     SplittableRandom random = new SplittableRandom(seed);
-    IntFunction<String> line = row -> {
-      StringBuilder text = new StringBuilder(160);
-      for (int c = 0; c < NUMERIC_COLUMNS; c++) {
-        if ((row + c) % 200 == 0) {
-          text.append(',');
-          continue;
+    try (Writer csv = Files.newBufferedWriter(file)) {
+      csv.write(String.join(",", header) + "\n");
+      StringBuilder line = new StringBuilder(160);
+      for (int row = 0; row < ROWS; row++) {
+        line.setLength(0);
+        for (int c = 0; c < NUMERIC_COLUMNS; c++) {
+          if ((row + c) % 200 != 0) {
+            double value = 100 * c + 30 * gaussian(random) + (c < 2 ? 10.0 * shift : 0);
+            long thousandths = Math.round(value * 1000);
+            if (c % 2 == 0) {
+              line.append(Math.round(value));
+            } else {
+              // three decimals, as %.3f writes them, without a formatter per cell
+              line.append(thousandths < 0 ? "-" : "").append(Math.abs(thousandths) / 1000).append('.');
+              String decimals = Long.toString(Math.abs(thousandths) % 1000);
+              line.append("000", 0, 3 - decimals.length()).append(decimals);
+            }
+          }
+          line.append(',');
         }
-        double value = 100 * c + 30 * gaussian(random) + (c < 2 ? 10.0 * shift : 0);
-        if (c % 2 == 0) {
-          text.append(Math.round(value));
-        } else {
-          text.append(String.format(Locale.ROOT, "%.3f", value));
+        for (int c = 0; c < CATEGORICAL_COLUMNS; c++) {
+          line.append('v').append(random.nextInt(3 + 6 * c));
+          line.append(c == CATEGORICAL_COLUMNS - 1 ? '\n' : ',');
         }
-        text.append(',');
+        csv.append(line);
       }
-      for (int c = 0; c < CATEGORICAL_COLUMNS; c++) {
-        text.append("v").append(random.nextInt(3 + 6 * c));
-        text.append(c == CATEGORICAL_COLUMNS - 1 ? '\n' : ',');
-      }
-      return text.toString();
-    };
-    return Table.read(new LinesReader(String.join(",", header) + "\n", ROWS, line));
+    }
+    return file;
   }
 
   private static double gaussian(SplittableRandom random) {
@@ -159,41 +192,5 @@ public final class MonitorBenchmark {
 
   private static String megabytes(long bytes) {
     return String.format(Locale.ROOT, "%,d MB", bytes / (1024 * 1024));
-  }
-
-  /** CSV text made line by line as the parser reads it, so the generated file never exists whole. */
-  private static final class LinesReader extends Reader {
-
-    private final int lines;
-    private final IntFunction<String> line;
-    private String current;
-    private int position;
-    private int next;
-
-    LinesReader(String header, int lines, IntFunction<String> line) {
-      this.current = header;
-      this.lines = lines;
-      this.line = line;
-    }
-
-    @Override
-    public int read(char[] buffer, int offset, int length) {
-      if (position == current.length()) {
-        if (next == lines) {
-          return -1;
-        }
-        current = line.apply(next++);
-        position = 0;
-      }
-      int count = Math.min(length, current.length() - position);
-      current.getChars(position, position + count, buffer, offset);
-      position += count;
-      return count;
-    }
-
-    @Override
-    public void close() {
-      current = "";
-    }
   }
 }
