@@ -7,6 +7,7 @@ import io.govflow.evaluation.clarify.AnalysisConfig.BiasInputs;
 import io.govflow.evaluation.clarify.InvalidAnalysisConfigException;
 import io.govflow.evaluation.metrics.BiasAnalysis;
 import io.govflow.evaluation.metrics.BiasReport;
+import io.govflow.evaluation.metrics.Bootstrap;
 import io.govflow.evaluation.metrics.ConstraintViolations;
 import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.ModelMonitorBaseline;
@@ -56,7 +57,7 @@ public final class GovflowEvaluate {
 
   static final String USAGE = """
       Usage: govflow-evaluate bias --config analysis_config.json --dataset data.csv [--predictions preds.csv] \
-      --output dir/
+      [--resamples 1000] [--seed 20240601] --output dir/
              govflow-evaluate baseline --dataset train.csv --output dir/
              govflow-evaluate monitor --statistics statistics.json --constraints constraints.json \
       --dataset traffic.csv --output dir/
@@ -64,7 +65,8 @@ public final class GovflowEvaluate {
       --output dir/
 
       bias      Clarify's pre- and post-training bias metrics that analysis_config.json asks for
-                (methods.pre_training_bias / methods.post_training_bias), written to dir/analysis.json.
+                (methods.pre_training_bias / methods.post_training_bias), written to dir/analysis.json, each with
+                a 95 % bootstrap confidence interval, and warnings about groups too small to judge.
       baseline  Model Monitor's baselining job: dir/statistics.json and dir/constraints.json of the data set.
       monitor   Model Monitor's monitoring job: the traffic checked against a baseline, written to
                 dir/constraint_violations.json beside the traffic's own dir/statistics.json.
@@ -74,6 +76,8 @@ public final class GovflowEvaluate {
         --dataset        the data set, CSV; a header row (bias: or none when the configuration lists headers)
         --predictions    the model's predicted labels, one row per data set row, with a header row; the column
                          is predicted_label, or the only one (without it, predicted_label is a data set column)
+        --resamples      bootstrap resamples per confidence interval (default 1000; 0: no intervals)
+        --seed           the bootstrap's seed (default 20240601), written into analysis.json
         --statistics     a baseline's statistics.json
         --constraints    a baseline's constraints.json
         --tier           the risk tier whose policy applies: low, medium or high
@@ -87,7 +91,7 @@ public final class GovflowEvaluate {
       """;
 
   private static final Map<String, Command> COMMANDS = Map.of(
-      "bias", new Command(Set.of("--config", "--dataset", "--predictions", "--output"),
+      "bias", new Command(Set.of("--config", "--dataset", "--predictions", "--resamples", "--seed", "--output"),
           List.of("--config", "--dataset", "--output"), GovflowEvaluate::bias),
       "baseline", new Command(Set.of("--dataset", "--output"), List.of("--dataset", "--output"),
           GovflowEvaluate::baseline),
@@ -145,11 +149,15 @@ public final class GovflowEvaluate {
     Table predictions = options.has("--predictions")
         ? table("--predictions", () -> Table.parse(read(options, "--predictions"))) : null;
     BiasInputs inputs = config.resolve(dataset, predictions);
+    int resamples = (int) number(options, "--resamples", Bootstrap.DEFAULT_RESAMPLES, Integer.MAX_VALUE);
+    Bootstrap bootstrap = resamples == 0
+        ? null
+        : Bootstrap.of(resamples, number(options, "--seed", Bootstrap.DEFAULT_SEED, Long.MAX_VALUE));
     BiasReport pre = config.preTrainingMethods().isEmpty() ? null : BiasAnalysis.preTraining(inputs.table(),
-        inputs.outcome(), inputs.facets(), inputs.groupVariable(), config.preTrainingMethods());
+        inputs.outcome(), inputs.facets(), inputs.groupVariable(), config.preTrainingMethods(), bootstrap);
     BiasReport post = config.postTrainingMethods().isEmpty() ? null : BiasAnalysis.postTraining(inputs.table(),
         inputs.outcome(), inputs.predictedLabels(), inputs.facets(), inputs.groupVariable(),
-        config.postTrainingMethods());
+        config.postTrainingMethods(), bootstrap);
     BiasReport analysis = new BiasReport(BiasReport.VERSION, pre == null ? null : pre.preTrainingBiasMetrics(),
         post == null ? null : post.postTrainingBiasMetrics());
     write(options, out, "analysis.json", analysis);
@@ -203,6 +211,22 @@ public final class GovflowEvaluate {
     long failed = result.findings().stream().filter(f -> !f.passed()).count();
     out.println((result.passed() ? "passed" : "failed") + " the " + result.tier() + " policy version "
         + result.policyVersion() + ": " + failed + " of " + result.findings().size() + " findings failed");
+  }
+
+  /** A whole number from 0 to {@code max} that an option gives, or its default. */
+  private static long number(Options options, String option, long byDefault, long max) {
+    if (!options.has(option)) {
+      return byDefault;
+    }
+    try {
+      long value = Long.parseLong(options.one(option));
+      if (value >= 0 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, as for a number out of range
+    }
+    throw new BadInput(option + " " + options.one(option) + ": expected a whole number from 0 to " + max);
   }
 
   private static RiskLevel tier(String tier) {
