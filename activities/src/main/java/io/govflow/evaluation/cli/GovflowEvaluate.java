@@ -12,6 +12,9 @@ import io.govflow.evaluation.metrics.ConstraintViolations;
 import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.ModelMonitorBaseline;
 import io.govflow.evaluation.metrics.ModelMonitorCheck;
+import io.govflow.evaluation.metrics.ModelQuality;
+import io.govflow.evaluation.metrics.ModelQualityConstraints;
+import io.govflow.evaluation.metrics.ModelQualityMonitor;
 import io.govflow.evaluation.metrics.MonitorConstraints;
 import io.govflow.evaluation.metrics.MonitorStatistics;
 import io.govflow.evaluation.metrics.Table;
@@ -32,6 +35,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +65,8 @@ public final class GovflowEvaluate {
              govflow-evaluate baseline --dataset train.csv --output dir/
              govflow-evaluate monitor --statistics statistics.json --constraints constraints.json \
       --dataset traffic.csv --output dir/
+             govflow-evaluate baseline|monitor --problem-type BinaryClassification [--constraints constraints.json] \
+      --dataset labelled.csv [--positive-label 1] --output dir/
              govflow-evaluate policy --tier low|medium|high [--policy-folder dir/] --evidence name=file.json ... \
       --output dir/
 
@@ -70,6 +76,9 @@ public final class GovflowEvaluate {
       baseline  Model Monitor's baselining job: dir/statistics.json and dir/constraints.json of the data set.
       monitor   Model Monitor's monitoring job: the traffic checked against a baseline, written to
                 dir/constraint_violations.json beside the traffic's own dir/statistics.json.
+                With --problem-type BinaryClassification, both are Model Monitor's model-quality jobs instead:
+                the data set holds predictions and their ground truth, statistics.json their
+                binary_classification_metrics, constraints.json binary_classification_constraints.
       policy    the tier's governance policy applied to evidence documents, written to dir/policy-result.json.
 
         --config         SageMaker Clarify analysis configuration (dataset_type "text/csv")
@@ -79,6 +88,11 @@ public final class GovflowEvaluate {
         --resamples      bootstrap resamples per confidence interval (default 1000; 0: no intervals)
         --seed           the bootstrap's seed (default 20240601), written into analysis.json
         --statistics     a baseline's statistics.json
+        --problem-type   BinaryClassification: model quality rather than data quality
+        --ground-truth-attribute, --inference-attribute, --probability-attribute
+                         the data set's columns of observed label, predicted label and probability of the
+                         positive label (default label, prediction, probability)
+        --positive-label the label value that is the positive class (default 1)
         --constraints    a baseline's constraints.json
         --tier           the risk tier whose policy applies: low, medium or high
         --policy-folder  a folder whose <tier>.json replaces the shipped policy of that tier
@@ -90,13 +104,17 @@ public final class GovflowEvaluate {
       Exit codes: 0 done, 2 bad input (the reason on stderr), 1 unexpected failure.
       """;
 
+  private static final Set<String> MODEL_QUALITY_OPTIONS = Set.of("--problem-type", "--ground-truth-attribute",
+      "--inference-attribute", "--probability-attribute", "--positive-label");
+  private static final String BINARY_CLASSIFICATION = "BinaryClassification";
+
   private static final Map<String, Command> COMMANDS = Map.of(
       "bias", new Command(Set.of("--config", "--dataset", "--predictions", "--resamples", "--seed", "--output"),
           List.of("--config", "--dataset", "--output"), GovflowEvaluate::bias),
-      "baseline", new Command(Set.of("--dataset", "--output"), List.of("--dataset", "--output"),
+      "baseline", new Command(with(MODEL_QUALITY_OPTIONS, "--dataset", "--output"), List.of("--dataset", "--output"),
           GovflowEvaluate::baseline),
-      "monitor", new Command(Set.of("--statistics", "--constraints", "--dataset", "--output"),
-          List.of("--statistics", "--constraints", "--dataset", "--output"), GovflowEvaluate::monitor),
+      "monitor", new Command(with(MODEL_QUALITY_OPTIONS, "--statistics", "--constraints", "--dataset", "--output"),
+          List.of("--constraints", "--dataset", "--output"), GovflowEvaluate::monitor),
       "policy", new Command(Set.of("--tier", "--policy-folder", "--evidence", "--output"),
           List.of("--tier", "--evidence", "--output"), GovflowEvaluate::policy));
 
@@ -164,12 +182,35 @@ public final class GovflowEvaluate {
   }
 
   private static void baseline(Options options, PrintStream out) throws IOException {
+    if (isModelQuality(options)) {
+      ModelQuality statistics = labelledPredictions(options, null).statistics();
+      write(options, out, "statistics.json", statistics);
+      write(options, out, "constraints.json", ModelQualityMonitor.suggestConstraints(statistics, 0));
+      return;
+    }
     MonitorStatistics statistics = streamed(options, "--dataset", ModelMonitorBaseline::statistics);
     write(options, out, "statistics.json", statistics);
     write(options, out, "constraints.json", ModelMonitorBaseline.constraints(statistics));
   }
 
   private static void monitor(Options options, PrintStream out) throws IOException {
+    if (isModelQuality(options)) {
+      ModelQualityConstraints constraints = document(options, "--constraints", ModelQualityConstraints.class);
+      if (constraints.binaryClassificationConstraints() == null) {
+        throw new BadInput("--constraints must be a model-quality baseline's constraints.json (with "
+            + "binary_classification_constraints)");
+      }
+      ModelQualityMonitor.Result run = labelledPredictions(options, constraints);
+      write(options, out, "statistics.json", run.statistics());
+      write(options, out, "constraint_violations.json", run.violations());
+      out.println(run.violations().violations().isEmpty() ? "no constraint violations"
+          : run.violations().violations().size() + " constraint violations: " + run.violations().violations()
+              .stream().map(v -> v.metricName() + " " + v.constraintCheckType()).collect(Collectors.joining(", ")));
+      return;
+    }
+    if (!options.has("--statistics")) {
+      throw new BadInput("missing --statistics (see --help)");
+    }
     MonitorStatistics baseline = document(options, "--statistics", MonitorStatistics.class);
     MonitorConstraints constraints = document(options, "--constraints", MonitorConstraints.class);
     if (baseline.features() == null || constraints.features() == null) {
@@ -211,6 +252,47 @@ public final class GovflowEvaluate {
     long failed = result.findings().stream().filter(f -> !f.passed()).count();
     out.println((result.passed() ? "passed" : "failed") + " the " + result.tier() + " policy version "
         + result.policyVersion() + ": " + failed + " of " + result.findings().size() + " findings failed");
+  }
+
+  private static boolean isModelQuality(Options options) {
+    if (!options.has("--problem-type")) {
+      return false;
+    }
+    if (!options.one("--problem-type").equals(BINARY_CLASSIFICATION)) {
+      throw new BadInput("--problem-type " + options.one("--problem-type") + ": govflow monitors the quality of "
+          + BINARY_CLASSIFICATION + " models");
+    }
+    return true;
+  }
+
+  /**
+   * The data set's predictions judged against their ground truth, and against {@code constraints} when given (a
+   * baseline has none yet).
+   */
+  private static ModelQualityMonitor.Result labelledPredictions(Options options, ModelQualityConstraints constraints) {
+    Table dataset = table("--dataset", () -> Table.parse(read(options, "--dataset")));
+    String groundTruth = options.one("--ground-truth-attribute", "label");
+    String prediction = options.one("--inference-attribute", "prediction");
+    String probability = options.one("--probability-attribute", "probability");
+    for (String column : List.of(groundTruth, prediction, probability)) {
+      if (!dataset.hasColumn(column)) {
+        throw new BadInput("--dataset has no column '" + column + "'; its columns are " + dataset.columns()
+            + " (name them with --ground-truth-attribute, --inference-attribute, --probability-attribute)");
+      }
+    }
+    double[] probabilities = new double[dataset.rowCount()];
+    for (int row = 0; row < probabilities.length; row++) {
+      String cell = dataset.value(row, probability);
+      try {
+        probabilities[row] = Double.parseDouble(cell);
+      } catch (NumberFormatException e) {
+        throw new BadInput("--dataset row " + (row + 1) + ": '" + cell + "' in column " + probability
+            + " is not a probability");
+      }
+    }
+    return ModelQualityMonitor.run(groundTruth, options.one("--positive-label", "1"), dataset.column(groundTruth),
+        dataset.column(prediction), probabilities,
+        constraints == null ? new ModelQualityConstraints(0.0, Map.of()) : constraints);
   }
 
   /** A whole number from 0 to {@code max} that an option gives, or its default. */
@@ -327,6 +409,12 @@ public final class GovflowEvaluate {
     return arg.equals("--help") || arg.equals("-h");
   }
 
+  private static Set<String> with(Set<String> options, String... more) {
+    Set<String> all = new HashSet<>(options);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
+  }
+
   /** A sub-command: the options it takes, those it needs, and what it does. */
   private record Command(Set<String> options, List<String> required, Action action) {}
 
@@ -368,6 +456,10 @@ public final class GovflowEvaluate {
 
     String one(String option) {
       return values.get(option).get(0);
+    }
+
+    String one(String option, String byDefault) {
+      return has(option) ? one(option) : byDefault;
     }
 
     List<String> all(String option) {
