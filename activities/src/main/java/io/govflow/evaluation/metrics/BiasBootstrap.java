@@ -27,26 +27,31 @@ final class BiasBootstrap {
     if (n == 0) {
       return intervals;
     }
-    byte[] types = rows.types();
-    int[] groups = rows.groups();
-    byte[] flipped = flips == null ? null : flips.perRow();
+    // each row's cell among the group variable's values times the row types, so a draw is one increment
+    int[] cells = new int[n];
+    for (int i = 0; i < n; i++) {
+      cells[i] = rows.groups()[i] * FacetCounts.TYPES + rows.types()[i];
+    }
+    byte[] flipped = flips == null || flips.undefinedBecause() != null ? null : flips.perRow();
     double[][] samples = new double[values.length][bootstrap.resamples()];
     int[] defined = new int[values.length];
+    long[] drawn = new long[rows.groupCount() * FacetCounts.TYPES];
     long[][] counts = new long[rows.groupCount()][FacetCounts.TYPES];
     SplittableRandom random = new SplittableRandom(bootstrap.seed());
     for (int resample = 0; resample < bootstrap.resamples(); resample++) {
-      for (long[] group : counts) {
-        Arrays.fill(group, 0);
-      }
+      Arrays.fill(drawn, 0);
       long toFavourable = 0;
       long toUnfavourable = 0;
       for (int draw = 0; draw < n; draw++) {
         int i = random.nextInt(n);
-        counts[groups[i]][types[i]]++;
+        drawn[cells[i]]++;
         if (flipped != null) {
           toFavourable += flipped[i] == FlipTest.TO_FAVOURABLE ? 1 : 0;
           toUnfavourable += flipped[i] == FlipTest.TO_UNFAVOURABLE ? 1 : 0;
         }
+      }
+      for (int g = 0; g < counts.length; g++) {
+        System.arraycopy(drawn, g * FacetCounts.TYPES, counts[g], 0, FacetCounts.TYPES);
       }
       FlipTest.Counts flipCounts = flips == null
           ? null

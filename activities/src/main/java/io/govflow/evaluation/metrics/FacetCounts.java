@@ -16,6 +16,7 @@ final class FacetCounts {
   static final int TYPES = 8;
 
   private final long[][] types;
+  private final long[] totals = new long[TYPES];
   private final boolean grouped;
   private final boolean predicted;
   private final FlipTest.Counts flips;
@@ -27,6 +28,11 @@ final class FacetCounts {
     this.grouped = grouped;
     this.predicted = predicted;
     this.flips = flips;
+    for (long[] group : types) {
+      for (int t = 0; t < TYPES; t++) {
+        totals[t] += group[t];
+      }
+    }
     this.a = group(0);
     this.d = group(SENSITIVE);
   }
@@ -70,8 +76,8 @@ final class FacetCounts {
   /** Rows of every group variable value with every bit of {@code mask} as in {@code bits}. */
   long count(int mask, int bits) {
     long count = 0;
-    for (int g = 0; g < types.length; g++) {
-      count += count(g, mask, bits);
+    for (int t = 0; t < TYPES; t++) {
+      count += (t & mask) == bits ? totals[t] : 0;
     }
     return count;
   }
