@@ -106,20 +106,18 @@ final class CategoryCounts {
     int mask = slots.length - 1;
     for (int slot = (int) hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
       int entry = slots[slot] - 1;
-      if (hashes[entry] == hash && sameKey(entry, bytes, from, to)) {
+      if (hashes[entry] == hash && keyLength[entry] == to - from
+          && (to - from <= Long.BYTES || sameKey(entry, bytes, from, to))) {
         return entry;
       }
     }
     return -1;
   }
 
+  /** Compares a key longer than 8 bytes with an entry of the same length and hash. */
   private boolean sameKey(int entry, byte[] bytes, int from, int to) {
-    int length = to - from;
-    if (keyLength[entry] != length) {
-      return false;
-    }
     int start = keyStart[entry];
-    for (int i = 0; i < length; i++) {
+    for (int i = 0; i < to - from; i++) {
       if (keys[start + i] != bytes[from + i]) {
         return false;
       }
@@ -147,12 +145,28 @@ final class CategoryCounts {
     return entry;
   }
 
-  /** FNV-1a over the bytes, then MurmurHash3's finaliser so that every bit of the result depends on every byte. */
+  /**
+   * MurmurHash3's finaliser, so that every bit of the result depends on every byte, over the bytes themselves for a
+   * value of up to 8 bytes (most categories), else over their FNV-1a hash. Up to 8 bytes the finaliser is a bijection
+   * and the length is mixed in, so two values of the same length and hash are the same value: no bytes to compare.
+   */
   private static long hash(byte[] bytes, int from, int to) {
-    long hash = FNV_OFFSET;
+    long hash;
+    if (to - from <= Long.BYTES) {
+      hash = 0;
+      for (int i = to - 1; i >= from; i--) {
+        hash = (hash << Byte.SIZE) | (bytes[i] & 0xff);
+      }
+      return finalised(hash) ^ (to - from);
+    }
+    hash = FNV_OFFSET;
     for (int i = from; i < to; i++) {
       hash = (hash ^ bytes[i]) * FNV_PRIME;
     }
+    return finalised(hash);
+  }
+
+  private static long finalised(long hash) {
     hash ^= hash >>> 33;
     hash *= 0xff51afd7ed558ccdL;
     hash ^= hash >>> 33;
