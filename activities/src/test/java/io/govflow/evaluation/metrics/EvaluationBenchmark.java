@@ -41,7 +41,7 @@ import javax.management.openmbean.CompositeData;
  * ./mvnw -B -o -q -pl activities -am test-compile \
  *     org.apache.maven.plugins:maven-dependency-plugin:3.7.0:build-classpath \
  *     -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
- * java -Xmx64m -cp "activities/target/test-classes:activities/target/classes:$(cat \
+ * java -Xmx256m -cp "activities/target/test-classes:activities/target/classes:$(cat \
  *     activities/target/test-classpath.txt)" io.govflow.evaluation.metrics.EvaluationBenchmark
  * </pre>
  */
