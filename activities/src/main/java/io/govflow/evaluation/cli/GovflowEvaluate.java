@@ -7,10 +7,14 @@ import io.govflow.evaluation.clarify.AnalysisConfig.BiasInputs;
 import io.govflow.evaluation.clarify.InvalidAnalysisConfigException;
 import io.govflow.evaluation.metrics.BiasAnalysis;
 import io.govflow.evaluation.metrics.BiasReport;
+import io.govflow.evaluation.metrics.Bootstrap;
 import io.govflow.evaluation.metrics.ConstraintViolations;
 import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.ModelMonitorBaseline;
 import io.govflow.evaluation.metrics.ModelMonitorCheck;
+import io.govflow.evaluation.metrics.ModelQuality;
+import io.govflow.evaluation.metrics.ModelQualityConstraints;
+import io.govflow.evaluation.metrics.ModelQualityMonitor;
 import io.govflow.evaluation.metrics.MonitorConstraints;
 import io.govflow.evaluation.metrics.MonitorStatistics;
 import io.govflow.evaluation.metrics.Table;
@@ -23,6 +27,7 @@ import io.govflow.policy.PolicyLibrary;
 import io.govflow.policy.PolicyResult;
 import io.govflow.usecase.RiskLevel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,11 +35,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -54,25 +61,38 @@ public final class GovflowEvaluate {
 
   static final String USAGE = """
       Usage: govflow-evaluate bias --config analysis_config.json --dataset data.csv [--predictions preds.csv] \
-      --output dir/
+      [--resamples 1000] [--seed 20240601] --output dir/
              govflow-evaluate baseline --dataset train.csv --output dir/
              govflow-evaluate monitor --statistics statistics.json --constraints constraints.json \
       --dataset traffic.csv --output dir/
+             govflow-evaluate baseline|monitor --problem-type BinaryClassification [--constraints constraints.json] \
+      --dataset labelled.csv [--positive-label 1] --output dir/
              govflow-evaluate policy --tier low|medium|high [--policy-folder dir/] --evidence name=file.json ... \
       --output dir/
 
       bias      Clarify's pre- and post-training bias metrics that analysis_config.json asks for
-                (methods.pre_training_bias / methods.post_training_bias), written to dir/analysis.json.
+                (methods.pre_training_bias / methods.post_training_bias), written to dir/analysis.json, each with
+                a 95 % bootstrap confidence interval, and warnings about groups too small to judge.
       baseline  Model Monitor's baselining job: dir/statistics.json and dir/constraints.json of the data set.
       monitor   Model Monitor's monitoring job: the traffic checked against a baseline, written to
                 dir/constraint_violations.json beside the traffic's own dir/statistics.json.
+                With --problem-type BinaryClassification, both are Model Monitor's model-quality jobs instead:
+                the data set holds predictions and their ground truth, statistics.json their
+                binary_classification_metrics, constraints.json binary_classification_constraints.
       policy    the tier's governance policy applied to evidence documents, written to dir/policy-result.json.
 
         --config         SageMaker Clarify analysis configuration (dataset_type "text/csv")
         --dataset        the data set, CSV; a header row (bias: or none when the configuration lists headers)
         --predictions    the model's predicted labels, one row per data set row, with a header row; the column
                          is predicted_label, or the only one (without it, predicted_label is a data set column)
+        --resamples      bootstrap resamples per confidence interval (default 1000; 0: no intervals)
+        --seed           the bootstrap's seed (default 20240601), written into analysis.json
         --statistics     a baseline's statistics.json
+        --problem-type   BinaryClassification: model quality rather than data quality
+        --ground-truth-attribute, --inference-attribute, --probability-attribute
+                         the data set's columns of observed label, predicted label and probability of the
+                         positive label (default label, prediction, probability)
+        --positive-label the label value that is the positive class (default 1)
         --constraints    a baseline's constraints.json
         --tier           the risk tier whose policy applies: low, medium or high
         --policy-folder  a folder whose <tier>.json replaces the shipped policy of that tier
@@ -84,13 +104,17 @@ public final class GovflowEvaluate {
       Exit codes: 0 done, 2 bad input (the reason on stderr), 1 unexpected failure.
       """;
 
+  private static final Set<String> MODEL_QUALITY_OPTIONS = Set.of("--problem-type", "--ground-truth-attribute",
+      "--inference-attribute", "--probability-attribute", "--positive-label");
+  private static final String BINARY_CLASSIFICATION = "BinaryClassification";
+
   private static final Map<String, Command> COMMANDS = Map.of(
-      "bias", new Command(Set.of("--config", "--dataset", "--predictions", "--output"),
+      "bias", new Command(Set.of("--config", "--dataset", "--predictions", "--resamples", "--seed", "--output"),
           List.of("--config", "--dataset", "--output"), GovflowEvaluate::bias),
-      "baseline", new Command(Set.of("--dataset", "--output"), List.of("--dataset", "--output"),
+      "baseline", new Command(with(MODEL_QUALITY_OPTIONS, "--dataset", "--output"), List.of("--dataset", "--output"),
           GovflowEvaluate::baseline),
-      "monitor", new Command(Set.of("--statistics", "--constraints", "--dataset", "--output"),
-          List.of("--statistics", "--constraints", "--dataset", "--output"), GovflowEvaluate::monitor),
+      "monitor", new Command(with(MODEL_QUALITY_OPTIONS, "--statistics", "--constraints", "--dataset", "--output"),
+          List.of("--constraints", "--dataset", "--output"), GovflowEvaluate::monitor),
       "policy", new Command(Set.of("--tier", "--policy-folder", "--evidence", "--output"),
           List.of("--tier", "--evidence", "--output"), GovflowEvaluate::policy));
 
@@ -143,33 +167,60 @@ public final class GovflowEvaluate {
     Table predictions = options.has("--predictions")
         ? table("--predictions", () -> Table.parse(read(options, "--predictions"))) : null;
     BiasInputs inputs = config.resolve(dataset, predictions);
+    int resamples = (int) number(options, "--resamples", Bootstrap.DEFAULT_RESAMPLES, Integer.MAX_VALUE);
+    Bootstrap bootstrap = resamples == 0
+        ? null
+        : Bootstrap.of(resamples, number(options, "--seed", Bootstrap.DEFAULT_SEED, Long.MAX_VALUE));
     BiasReport pre = config.preTrainingMethods().isEmpty() ? null : BiasAnalysis.preTraining(inputs.table(),
-        inputs.outcome(), inputs.facets(), inputs.groupVariable(), config.preTrainingMethods());
+        inputs.outcome(), inputs.facets(), inputs.groupVariable(), config.preTrainingMethods(), bootstrap);
     BiasReport post = config.postTrainingMethods().isEmpty() ? null : BiasAnalysis.postTraining(inputs.table(),
         inputs.outcome(), inputs.predictedLabels(), inputs.facets(), inputs.groupVariable(),
-        config.postTrainingMethods());
+        config.postTrainingMethods(), bootstrap);
     BiasReport analysis = new BiasReport(BiasReport.VERSION, pre == null ? null : pre.preTrainingBiasMetrics(),
         post == null ? null : post.postTrainingBiasMetrics());
     write(options, out, "analysis.json", analysis);
   }
 
   private static void baseline(Options options, PrintStream out) throws IOException {
-    Table dataset = table("--dataset", () -> Table.parse(read(options, "--dataset")));
-    MonitorStatistics statistics = ModelMonitorBaseline.statistics(dataset);
+    if (isModelQuality(options)) {
+      ModelQuality statistics = labelledPredictions(options, null).statistics();
+      write(options, out, "statistics.json", statistics);
+      write(options, out, "constraints.json", ModelQualityMonitor.suggestConstraints(statistics, 0));
+      return;
+    }
+    MonitorStatistics statistics = streamed(options, "--dataset", ModelMonitorBaseline::statistics);
     write(options, out, "statistics.json", statistics);
     write(options, out, "constraints.json", ModelMonitorBaseline.constraints(statistics));
   }
 
   private static void monitor(Options options, PrintStream out) throws IOException {
+    if (isModelQuality(options)) {
+      ModelQualityConstraints constraints = document(options, "--constraints", ModelQualityConstraints.class);
+      if (constraints.binaryClassificationConstraints() == null) {
+        throw new BadInput("--constraints must be a model-quality baseline's constraints.json (with "
+            + "binary_classification_constraints)");
+      }
+      ModelQualityMonitor.Result run = labelledPredictions(options, constraints);
+      write(options, out, "statistics.json", run.statistics());
+      write(options, out, "constraint_violations.json", run.violations());
+      out.println(run.violations().violations().isEmpty() ? "no constraint violations"
+          : run.violations().violations().size() + " constraint violations: " + run.violations().violations()
+              .stream().map(v -> v.metricName() + " " + v.constraintCheckType()).collect(Collectors.joining(", ")));
+      return;
+    }
+    if (!options.has("--statistics")) {
+      throw new BadInput("missing --statistics (see --help)");
+    }
     MonitorStatistics baseline = document(options, "--statistics", MonitorStatistics.class);
     MonitorConstraints constraints = document(options, "--constraints", MonitorConstraints.class);
     if (baseline.features() == null || constraints.features() == null) {
       throw new BadInput("--statistics and --constraints must be a baseline's statistics.json and constraints.json"
           + " (each with a features list)");
     }
-    Table traffic = table("--dataset", () -> Table.parse(read(options, "--dataset")));
-    ConstraintViolations violations = ModelMonitorCheck.check(baseline, constraints, traffic);
-    write(options, out, "statistics.json", ModelMonitorCheck.currentStatistics(constraints, traffic));
+    ModelMonitorCheck.Result run =
+        streamed(options, "--dataset", traffic -> ModelMonitorCheck.run(baseline, constraints, traffic));
+    ConstraintViolations violations = run.violations();
+    write(options, out, "statistics.json", run.statistics());
     write(options, out, "constraint_violations.json", violations);
     out.println(violations.violations().isEmpty() ? "no constraint violations"
         : violations.violations().size() + " constraint violations: " + violations.violations().stream()
@@ -201,6 +252,63 @@ public final class GovflowEvaluate {
     long failed = result.findings().stream().filter(f -> !f.passed()).count();
     out.println((result.passed() ? "passed" : "failed") + " the " + result.tier() + " policy version "
         + result.policyVersion() + ": " + failed + " of " + result.findings().size() + " findings failed");
+  }
+
+  private static boolean isModelQuality(Options options) {
+    if (!options.has("--problem-type")) {
+      return false;
+    }
+    if (!options.one("--problem-type").equals(BINARY_CLASSIFICATION)) {
+      throw new BadInput("--problem-type " + options.one("--problem-type") + ": govflow monitors the quality of "
+          + BINARY_CLASSIFICATION + " models");
+    }
+    return true;
+  }
+
+  /**
+   * The data set's predictions judged against their ground truth, and against {@code constraints} when given (a
+   * baseline has none yet).
+   */
+  private static ModelQualityMonitor.Result labelledPredictions(Options options, ModelQualityConstraints constraints) {
+    Table dataset = table("--dataset", () -> Table.parse(read(options, "--dataset")));
+    String groundTruth = options.one("--ground-truth-attribute", "label");
+    String prediction = options.one("--inference-attribute", "prediction");
+    String probability = options.one("--probability-attribute", "probability");
+    for (String column : List.of(groundTruth, prediction, probability)) {
+      if (!dataset.hasColumn(column)) {
+        throw new BadInput("--dataset has no column '" + column + "'; its columns are " + dataset.columns()
+            + " (name them with --ground-truth-attribute, --inference-attribute, --probability-attribute)");
+      }
+    }
+    double[] probabilities = new double[dataset.rowCount()];
+    for (int row = 0; row < probabilities.length; row++) {
+      String cell = dataset.value(row, probability);
+      try {
+        probabilities[row] = Double.parseDouble(cell);
+      } catch (NumberFormatException e) {
+        throw new BadInput("--dataset row " + (row + 1) + ": '" + cell + "' in column " + probability
+            + " is not a probability");
+      }
+    }
+    return ModelQualityMonitor.run(groundTruth, options.one("--positive-label", "1"), dataset.column(groundTruth),
+        dataset.column(prediction), probabilities,
+        constraints == null ? new ModelQualityConstraints(0.0, Map.of()) : constraints);
+  }
+
+  /** A whole number from 0 to {@code max} that an option gives, or its default. */
+  private static long number(Options options, String option, long byDefault, long max) {
+    if (!options.has(option)) {
+      return byDefault;
+    }
+    try {
+      long value = Long.parseLong(options.one(option));
+      if (value >= 0 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, as for a number out of range
+    }
+    throw new BadInput(option + " " + options.one(option) + ": expected a whole number from 0 to " + max);
   }
 
   private static RiskLevel tier(String tier) {
@@ -245,6 +353,27 @@ public final class GovflowEvaluate {
     }
   }
 
+  /**
+   * What {@code reader} makes of the CSV file an option names, read as a stream (a baseline or traffic file may be
+   * far larger than memory); bad input names the option.
+   */
+  private static <T> T streamed(Options options, String option, Function<InputStream, T> reader) {
+    Path file = Path.of(options.one(option));
+    InputStream csv;
+    try {
+      csv = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInput(option + " " + file + ": no such file");
+    } catch (IOException e) {
+      throw new BadInput(option + " " + file + ": cannot read it (" + e.getMessage() + ")");
+    }
+    try {
+      return reader.apply(csv);
+    } catch (TableFormatException e) {
+      throw new BadInput(option + " " + e.getMessage());
+    }
+  }
+
   private static <T> T document(Options options, String option, Class<T> type) {
     Path file = Path.of(options.one(option));
     try {
@@ -278,6 +407,12 @@ public final class GovflowEvaluate {
 
   private static boolean isHelp(String arg) {
     return arg.equals("--help") || arg.equals("-h");
+  }
+
+  private static Set<String> with(Set<String> options, String... more) {
+    Set<String> all = new HashSet<>(options);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
   }
 
   /** A sub-command: the options it takes, those it needs, and what it does. */
@@ -321,6 +456,10 @@ public final class GovflowEvaluate {
 
     String one(String option) {
       return values.get(option).get(0);
+    }
+
+    String one(String option, String byDefault) {
+      return has(option) ? one(option) : byDefault;
     }
 
     List<String> all(String option) {

@@ -8,6 +8,8 @@ import io.govflow.evaluation.ModelEvaluationRequest;
 import io.govflow.evaluation.metrics.BiasAnalysis;
 import io.govflow.evaluation.metrics.BinaryClassification;
 import io.govflow.evaluation.metrics.EvidenceJson;
+import io.govflow.evaluation.metrics.FeatureImportance;
+import io.govflow.evaluation.metrics.PermutationImportance;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
@@ -21,8 +23,8 @@ import java.util.List;
 
 /**
  * Scores the candidate's held-out test split with the candidate's model and judges the predictions: quality against
- * the observed labels, bias across the protected facets. Documents go to fixed keys, so a retry rewrites the same
- * bytes.
+ * the observed labels, bias across the protected facets, and which features the model leans on (permutation
+ * importance). Documents go to fixed keys and every random draw is seeded, so a retry rewrites the same bytes.
  */
 public class LocalModelEvaluationActivities implements ModelEvaluationActivities {
 
@@ -56,6 +58,12 @@ public class LocalModelEvaluationActivities implements ModelEvaluationActivities
     EvidenceRef bias = store.putEvidence(useCase, version, EvidenceRef.POST_TRAINING_BIAS,
         EvidenceJson.write(BiasAnalysis.postTraining(test, dataset.label(), dataset.favourableLabel(), predicted,
             facets)));
-    return new ModelEvaluation(List.of(quality, bias));
+    List<String> features = new ArrayList<>(model.encoding().numericColumns());
+    features.addAll(model.encoding().categoricalColumns());
+    EvidenceRef importance = store.putEvidence(useCase, version, FeatureImportance.EVIDENCE_NAME,
+        EvidenceJson.write(PermutationImportance.measure(test, dataset.label(), dataset.favourableLabel(), features,
+            row -> model.predict(row).favourableProbability(), PermutationImportance.DEFAULT_REPEATS,
+            PermutationImportance.DEFAULT_SEED, Heartbeats::beat)));
+    return new ModelEvaluation(List.of(quality, bias, importance));
   }
 }

@@ -11,16 +11,31 @@ import java.util.Map;
  * compute on this data (an empty group, no group variable) has a null value and an {@code error} saying why; one
  * where Clarify divides a positive count by zero is the string {@code "Infinity"} (or {@code "-Infinity"}), as in
  * Clarify's own analysis.json.
+ *
+ * <p>govflow adds fields Clarify's readers skip: per metric a {@code confidence_interval}, per facet value the
+ * {@code warnings} about groups too small to judge, and per section the {@code bootstrap} that drew the intervals.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BiasReport(String version, Section preTrainingBiasMetrics, Section postTrainingBiasMetrics) {
 
   public static final String VERSION = "1.0";
 
-  public record Section(String label, String labelValueOrThreshold, Map<String, List<FacetResult>> facets) {}
+  /** @param bootstrap how the confidence intervals were drawn; null when they were not */
+  public record Section(String label, String labelValueOrThreshold, Map<String, List<FacetResult>> facets,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Bootstrap bootstrap) {}
 
-  public record FacetResult(String valueOrThreshold, List<BiasMetric> metrics) {}
+  /** @param warnings each group of this facet value too small for its metrics to mean anything, and why */
+  public record FacetResult(String valueOrThreshold, List<BiasMetric> metrics,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {}
 
+  /** @param confidenceInterval the bootstrap interval of the value; null when not drawn or undefined */
   public record BiasMetric(
-      String name, String description, Double value, @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}
+      String name, String description, Double value, @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ConfidenceInterval confidenceInterval) {}
+
+  /**
+   * The central {@code level} of the metric's values over the bootstrap resamples where it is defined (percentile
+   * method); {@code resamples} says how many those were.
+   */
+  public record ConfidenceInterval(double lower, double upper, double level, int resamples) {}
 }

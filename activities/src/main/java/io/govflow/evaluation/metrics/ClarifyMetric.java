@@ -1,10 +1,9 @@
 package io.govflow.evaluation.metrics;
 
 import io.govflow.evaluation.metrics.BiasReport.BiasMetric;
+import io.govflow.evaluation.metrics.BiasReport.ConfidenceInterval;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -20,7 +19,7 @@ enum ClarifyMetric {
 
   /** CDDL: group-size-weighted mean over the group variable's values of DD = nd(0) / n(0) - nd(1) / n(1). */
   CDDL("Conditional Demographic Disparity in Labels (CDDL)", false,
-      rows -> conditionalDemographicDisparity(rows, rows.favourable())),
+      rows -> conditionalDemographicDisparity(rows, FacetCounts.FAVOURABLE)),
 
   /** CI = (na - nd) / (na + nd). */
   CI("Class Imbalance (CI)", true, rows -> {
@@ -91,7 +90,7 @@ enum ClarifyMetric {
 
   /** CDDPL: CDDL of the predicted labels. */
   CDDPL("Conditional Demographic Disparity in Predicted Labels (CDDPL)", false,
-      rows -> conditionalDemographicDisparity(rows, rows.predicted())),
+      rows -> conditionalDemographicDisparity(rows, FacetCounts.PREDICTED)),
 
   /** DAR = TPa / n̂a(1) - TPd / n̂d(1): the precision of acceptances in a minus that in d. */
   DAR("Difference in Acceptance Rates (DAR)", true, rows -> difference(rows,
@@ -117,7 +116,7 @@ enum ClarifyMetric {
       g -> Ratio.divide(g.trueNegatives(), g.predictedUnfavourable()), true)),
 
   /** FT: see {@link FlipTest}. */
-  FT("Flip Test (FT)", true, FlipTest::measure),
+  FT("Flip Test (FT)", true, rows -> rows.flips().ft(rows.d())),
 
   /**
    * GE: the generalized entropy index with α = 2 of the benefits b = ŷ - y + 1 of all rows, whatever the facet:
@@ -143,28 +142,28 @@ enum ClarifyMetric {
 
   private final String description;
   private final boolean needsBothGroups;
-  private final Function<FacetRows, Ratio> formula;
+  private final Function<FacetCounts, Ratio> formula;
 
-  ClarifyMetric(String description, boolean needsBothGroups, Function<FacetRows, Ratio> formula) {
+  ClarifyMetric(String description, boolean needsBothGroups, Function<FacetCounts, Ratio> formula) {
     this.description = description;
     this.needsBothGroups = needsBothGroups;
     this.formula = formula;
   }
 
-  BiasMetric on(FacetRows rows) {
-    Ratio value;
-    if (needsBothGroups && rows.d().n() == 0) {
-      value = Ratio.undefined("no row is in the sensitive group d: check the facet's values or threshold");
-    } else if (needsBothGroups && rows.a().n() == 0) {
-      value = Ratio.undefined("every row is in the sensitive group d, so group a is empty");
-    } else {
-      value = formula.apply(rows);
-    }
-    return new BiasMetric(name(), description, value.value(), value.undefinedBecause());
+  /** The metric as analysis.json writes it: its value or why it is undefined, and its interval if drawn. */
+  BiasMetric measured(Ratio value, ConfidenceInterval interval) {
+    return new BiasMetric(name(), description, value.value(), value.undefinedBecause(), interval);
   }
 
-  BiasMetric undefined(String because) {
-    return new BiasMetric(name(), description, null, because);
+  /** The metric on these counts, or why it is undefined on them. */
+  Ratio value(FacetCounts rows) {
+    if (needsBothGroups && rows.d().n() == 0) {
+      return Ratio.undefined("no row is in the sensitive group d: check the facet's values or threshold");
+    }
+    if (needsBothGroups && rows.a().n() == 0) {
+      return Ratio.undefined("every row is in the sensitive group d, so group a is empty");
+    }
+    return formula.apply(rows);
   }
 
   private static double q(GroupCounts group) {
@@ -180,7 +179,7 @@ enum ClarifyMetric {
   }
 
   /** A rate of a minus that of d, or of d minus that of a where a higher rate is worse for d (rejections, errors). */
-  private static Ratio difference(FacetRows rows, Function<GroupCounts, Double> rate, boolean dFirst) {
+  private static Ratio difference(FacetCounts rows, Function<GroupCounts, Double> rate, boolean dFirst) {
     double a = rate.apply(rows.a());
     double d = rate.apply(rows.d());
     return Ratio.of(dFirst ? Ratio.difference(d, a) : Ratio.difference(a, d));
@@ -194,7 +193,7 @@ enum ClarifyMetric {
    * A distance between the label distributions of a and d, restricted as smclarify's {@code pdfs_aligned_nonzero}
    * restricts them: to the outcomes (unfavourable, favourable) whose proportion is non-zero in both groups.
    */
-  private static Ratio overSharedOutcomes(FacetRows rows, Distance distance) {
+  private static Ratio overSharedOutcomes(FacetCounts rows, Distance distance) {
     GroupCounts a = rows.a();
     GroupCounts d = rows.d();
     double[][] proportions = {
@@ -217,61 +216,54 @@ enum ClarifyMetric {
   /**
    * smclarify's {@code common.CDD}: for each value of the group variable, DD = (share of d among its unfavourable
    * outcomes) - (share of d among its favourable ones), 0 for a share over no row; then the mean weighted by the
-   * value's row count. Needs both outcomes somewhere in the data.
+   * value's row count. Needs both outcomes somewhere in the data. {@code outcome} is the bit of the outcome judged:
+   * the label ({@link FacetCounts#FAVOURABLE}) or the prediction ({@link FacetCounts#PREDICTED}).
    */
-  private static Ratio conditionalDemographicDisparity(FacetRows rows, boolean[] favourable) {
-    if (rows.groups() == null) {
+  private static Ratio conditionalDemographicDisparity(FacetCounts rows, int outcome) {
+    if (!rows.grouped()) {
       return Ratio.undefined("no group_variable is configured, so conditional demographic disparity is undefined");
     }
-    long favourableRows = 0;
-    for (boolean f : favourable) {
-      favourableRows += f ? 1 : 0;
-    }
+    long favourableRows = rows.count(outcome, outcome);
     if (favourableRows == 0) {
       return Ratio.undefined("no row has the favourable outcome");
     }
-    if (favourableRows == favourable.length) {
+    if (favourableRows == rows.count(0, 0)) {
       return Ratio.undefined("every row has the favourable outcome");
     }
-    // per group value: rows, favourable in d, favourable, unfavourable in d, unfavourable
-    Map<String, long[]> byGroup = new TreeMap<>();
-    for (int i = 0; i < favourable.length; i++) {
-      long[] counts = byGroup.computeIfAbsent(rows.groups()[i], g -> new long[5]);
-      counts[0]++;
-      int offset = favourable[i] ? 1 : 3;
-      counts[offset] += rows.sensitive()[i] ? 1 : 0;
-      counts[offset + 1]++;
-    }
+    int inD = FacetCounts.SENSITIVE;
     double weighted = 0;
     long total = 0;
-    for (long[] counts : byGroup.values()) {
-      double accepted = counts[2] == 0 ? 0 : (double) counts[1] / counts[2];
-      double rejected = counts[4] == 0 ? 0 : (double) counts[3] / counts[4];
-      weighted += counts[0] * (rejected - accepted);
-      total += counts[0];
+    for (int g = 0; g < rows.groupCount(); g++) {
+      long size = rows.count(g, 0, 0);
+      if (size == 0) {
+        continue;
+      }
+      long favourable = rows.count(g, outcome, outcome);
+      long unfavourable = size - favourable;
+      double accepted = favourable == 0 ? 0 : (double) rows.count(g, inD | outcome, inD | outcome) / favourable;
+      double rejected = unfavourable == 0 ? 0 : (double) rows.count(g, inD | outcome, inD) / unfavourable;
+      weighted += size * (rejected - accepted);
+      total += size;
     }
     return Ratio.of(Ratio.divide(weighted, total));
   }
 
-  private static Ratio generalizedEntropy(FacetRows rows) {
-    int n = rows.favourable().length;
+  /** From the counts of each benefit b = ŷ - y + 1: 0 for a false negative, 2 for a false positive, else 1. */
+  private static Ratio generalizedEntropy(FacetCounts rows) {
+    long n = rows.count(0, 0);
     if (n == 0) {
       return Ratio.undefined("no row to measure");
     }
-    double[] benefit = new double[n];
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      benefit[i] = (rows.predicted()[i] ? 1 : 0) - (rows.favourable()[i] ? 1 : 0) + 1;
-      sum += benefit[i];
-    }
+    int both = FacetCounts.FAVOURABLE | FacetCounts.PREDICTED;
+    long falseNegatives = rows.count(both, FacetCounts.FAVOURABLE);
+    long falsePositives = rows.count(both, FacetCounts.PREDICTED);
+    long right = n - falseNegatives - falsePositives;
+    double sum = right + 2.0 * falsePositives;
     if (sum == 0) {
       return Ratio.undefined("every prediction is a false negative, so the mean benefit is 0");
     }
     double mean = sum / n;
-    double entropy = 0;
-    for (double b : benefit) {
-      entropy += (b / mean) * (b / mean) - 1;
-    }
+    double entropy = falseNegatives * -1.0 + right * (1 / (mean * mean) - 1) + falsePositives * (4 / (mean * mean) - 1);
     return Ratio.of(entropy / (n * 2.0));
   }
 }

@@ -12,33 +12,53 @@ import io.govflow.evaluation.metrics.MonitorStatistics.NumericalDistribution;
 import io.govflow.evaluation.metrics.MonitorStatistics.NumericalStatistics;
 import io.govflow.evaluation.metrics.MonitorStatistics.Sketch;
 import io.govflow.evaluation.metrics.MonitorStatistics.SketchParameters;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * One column's statistics, accumulated value by value: counts, a running mean and variance (Welford) and a KLL
- * sketch for a numeric column, category counts for a string column. A value that is not of the expected type is
- * counted as present but kept out of the numbers and remembered as a type mismatch.
+ * One column's statistics, accumulated value by value in one pass: counts of missing values and of each value type,
+ * a running mean and variance (Welford), sum, min, max and a KLL sketch of the numbers, and the category counts
+ * (exact up to {@link #CATEGORY_LIMIT} distinct values). Memory is bounded per column, whatever the number of rows.
+ *
+ * <p>The column's type is either declared (a monitoring run reads each column as the baseline typed it; a value not
+ * of that type is present but kept out of the numbers and counted as a mismatch) or, when null, inferred at the end
+ * as the widest type of the values, which is why an undeclared column keeps both numbers and categories.
  */
 final class ColumnProfile {
 
-  private final ColumnType type;
+  /** Deequ's threshold for a low-cardinality column, the only kind it keeps a histogram of. */
+  static final int CATEGORY_LIMIT = 120;
+
+  private final ColumnType declared;
+  private final boolean keepsNumbers;
+  private final CategoryCounts categories;
   private final KllSketch sketch = new KllSketch();
-  private final Map<String, Long> categories = new TreeMap<>();
-  private long present;
   private long missing;
-  private long mismatched;
+  private long integral;
+  private long fractional;
+  private long text;
   private double mean;
   private double squaredDeviations;
   private double sum;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
 
-  ColumnProfile(ColumnType type) {
-    this.type = type;
+  /** @param declared the column's type, or null to infer it from the values */
+  ColumnProfile(ColumnType declared) {
+    this(declared, List.of());
+  }
+
+  /** @param expected values counted exactly even beyond the limit: a baseline's categories */
+  ColumnProfile(ColumnType declared, Collection<String> expected) {
+    this.declared = declared;
+    this.keepsNumbers = declared == null || declared.isNumeric();
+    this.categories = declared == null || declared == ColumnType.STRING
+        ? new CategoryCounts(CATEGORY_LIMIT, expected)
+        : null;
   }
 
   void add(String value) {
@@ -46,33 +66,54 @@ final class ColumnProfile {
       missing++;
       return;
     }
-    present++;
-    ColumnType valueType = ColumnType.of(value);
-    if (type.widen(valueType) != type) {
-      mismatched++;
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    add(bytes, 0, bytes.length);
+  }
+
+  /** Adds the value in {@code bytes[from, to)}, already stripped of surrounding whitespace. */
+  void add(byte[] bytes, int from, int to) {
+    if (from == to || (to - from == 1 && bytes[from] == '?')) {
+      missing++;
+      return;
     }
-    if (!type.isNumeric()) {
-      categories.merge(value, 1L, Long::sum);
-    } else if (valueType.isNumeric()) {
-      addNumber(Double.parseDouble(value));
+    ColumnType valueType = ColumnType.of(bytes, from, to);
+    switch (valueType) {
+      case INTEGRAL -> integral++;
+      case FRACTIONAL -> fractional++;
+      case STRING -> text++;
+    }
+    if (categories != null) {
+      categories.add(bytes, from, to);
+    }
+    if (keepsNumbers && valueType.isNumeric()) {
+      addNumber(NumberText.parse(bytes, from, to));
     }
   }
 
+  /** The declared type, or the widest type of the present values (String for a column without any). */
   ColumnType type() {
-    return type;
+    if (declared != null) {
+      return declared;
+    }
+    return text > 0 || present() == 0 ? ColumnType.STRING
+        : fractional > 0 ? ColumnType.FRACTIONAL
+        : ColumnType.INTEGRAL;
   }
 
   long present() {
-    return present;
+    return integral + fractional + text;
   }
 
-  /** Present values that are not of the column's type, such as 2.5 in an Integral column or "n/a" in a number. */
+  /** Present values that are not of the declared type, such as 2.5 in an Integral column or "n/a" in a number. */
   long mismatched() {
-    return mismatched;
+    if (declared == ColumnType.INTEGRAL) {
+      return fractional + text;
+    }
+    return declared == ColumnType.FRACTIONAL ? text : 0;
   }
 
   double completeness() {
-    return completeness(new Common(present, missing));
+    return completeness(new Common(present(), missing));
   }
 
   /** The fraction of values that are present; 1 for an empty column, which lacks nothing. */
@@ -85,19 +126,28 @@ final class ColumnProfile {
     return sketch;
   }
 
-  Map<String, Long> categories() {
+  /** The category counts of a String column; null for a column declared numeric. */
+  CategoryCounts categories() {
     return categories;
   }
 
+  /**
+   * The column as statistics.json describes it; a String column with more distinct values than the limit has no
+   * distribution and an estimated distinct count, as Model Monitor writes a high-cardinality column.
+   */
   Feature toFeature(String name) {
-    Common common = new Common(present, missing);
+    Common common = new Common(present(), missing);
+    ColumnType type = type();
     if (!type.isNumeric()) {
-      List<Bucket> buckets = categories.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
-          .map(e -> new Bucket(e.getKey(), e.getValue()))
-          .toList();
-      return new Feature(name, type, null,
-          new StringStatistics(common, categories.size(), new Distribution(new Categorical(buckets))));
+      Distribution distribution = null;
+      if (categories.complete()) {
+        List<Bucket> buckets = categories.counts().entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+            .map(e -> new Bucket(e.getKey(), e.getValue()))
+            .toList();
+        distribution = new Distribution(new Categorical(buckets));
+      }
+      return new Feature(name, type, null, new StringStatistics(common, categories.distinct(), distribution));
     }
     long numbers = sketch.count();
     if (numbers == 0) {

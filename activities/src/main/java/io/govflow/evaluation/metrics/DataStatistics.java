@@ -26,6 +26,8 @@ public record DataStatistics(
   public record NumericalStatistics(
       Common common, Double mean, Double sum, Double stdDev, Double min, Double max, long numZero) {}
 
+  /** {@code distribution} is null for a column of too many distinct values to list (see ColumnProfile). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record StringStatistics(Common common, long distinctCount, Distribution distribution) {}
 
   public record Distribution(Categorical categorical) {}

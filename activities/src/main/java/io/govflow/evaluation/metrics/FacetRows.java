@@ -3,22 +3,30 @@ package io.govflow.evaluation.metrics;
 import java.util.List;
 
 /**
- * One facet's rows as Clarify's metrics read them: the rows of {@code table} that take part ({@code rows}), and,
- * aligned with them, whether each is in the sensitive group d, has the favourable label, is predicted favourable
- * ({@code predicted} is null before training) and its value of the group variable ({@code groups}, null without
- * one); {@code a} and {@code d} count the two groups. {@code featureColumns} are what the flip test compares rows
- * on: every column but the facet and the label.
+ * One facet's rows as Clarify's metrics read them: the rows of {@code table} that take part ({@code rows}) and,
+ * aligned with them, each row's {@code type} (in the sensitive group d or not, with the favourable label or not,
+ * predicted favourable or not: see {@link FacetCounts}) and its value of the group variable as an index into the
+ * values in sorted order ({@code groups}, all 0 without a group variable). {@code predicted} says whether there are
+ * predictions (after training). {@code featureColumns} are what the flip test compares rows on: every column but the
+ * facet and the label.
  */
-record FacetRows(Table table, int[] rows, boolean[] sensitive, boolean[] favourable, boolean[] predicted,
-    String[] groups, List<String> featureColumns, GroupCounts a, GroupCounts d) {
+record FacetRows(Table table, int[] rows, byte[] types, int[] groups, int groupCount, boolean grouped,
+    boolean predicted, List<String> featureColumns) {
 
-  static FacetRows of(Table table, int[] rows, boolean[] sensitive, boolean[] favourable, boolean[] predicted,
-      String[] groups, List<String> featureColumns) {
-    boolean[] notSensitive = new boolean[sensitive.length];
-    for (int i = 0; i < sensitive.length; i++) {
-      notSensitive[i] = !sensitive[i];
+  boolean sensitive(int i) {
+    return (types[i] & FacetCounts.SENSITIVE) != 0;
+  }
+
+  boolean predictedFavourable(int i) {
+    return (types[i] & FacetCounts.PREDICTED) != 0;
+  }
+
+  /** The counts of all the rows. */
+  FacetCounts counts(FlipTest.Flips flips) {
+    long[][] counts = new long[groupCount][FacetCounts.TYPES];
+    for (int i = 0; i < types.length; i++) {
+      counts[groups[i]][types[i]]++;
     }
-    return new FacetRows(table, rows, sensitive, favourable, predicted, groups, featureColumns,
-        GroupCounts.of(notSensitive, favourable, predicted), GroupCounts.of(sensitive, favourable, predicted));
+    return new FacetCounts(counts, grouped, predicted, flips == null ? null : flips.counts());
   }
 }

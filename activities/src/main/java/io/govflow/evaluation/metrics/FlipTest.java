@@ -17,37 +17,69 @@ final class FlipTest {
   private static final int FEW_NEIGHBOURS = 1;
   private static final int FEW_ROWS = 9;
 
+  /** The model favours a row of d that a's neighbours would not. */
+  static final byte TO_FAVOURABLE = 1;
+  /** a's neighbours would favour a row of d that the model does not. */
+  static final byte TO_UNFAVOURABLE = 2;
+
   private FlipTest() {}
 
-  static Ratio measure(FacetRows rows) {
+  /** How many rows of d flip each way; {@code undefinedBecause} says why there is no flip test. */
+  record Counts(long toFavourable, long toUnfavourable, String undefinedBecause) {
+
+    Ratio ft(GroupCounts d) {
+      if (undefinedBecause != null) {
+        return Ratio.undefined(undefinedBecause);
+      }
+      return Ratio.of(Ratio.divide(toFavourable - toUnfavourable, d.n()));
+    }
+  }
+
+  /**
+   * Each row's flip ({@link #TO_FAVOURABLE}, {@link #TO_UNFAVOURABLE} or 0, always 0 in group a), or why none can be
+   * measured. A bootstrap resamples these outcomes with a's neighbours held as fitted on all rows: refitting the
+   * neighbours for every resample would cost a flip test each.
+   */
+  record Flips(byte[] perRow, String undefinedBecause) {
+
+    Counts counts() {
+      long toFavourable = 0;
+      long toUnfavourable = 0;
+      for (byte flip : perRow) {
+        toFavourable += flip == TO_FAVOURABLE ? 1 : 0;
+        toUnfavourable += flip == TO_UNFAVOURABLE ? 1 : 0;
+      }
+      return new Counts(toFavourable, toUnfavourable, undefinedBecause);
+    }
+  }
+
+  static Flips flips(FacetRows rows) {
+    byte[] perRow = new byte[rows.rows().length];
     List<String> nonNumeric = rows.featureColumns().stream()
         .filter(column -> !rows.table().type(column).isNumeric()).toList();
     if (!nonNumeric.isEmpty()) {
-      return Ratio.undefined("FlipTest does not support non-numeric columns: " + nonNumeric);
+      return new Flips(perRow, "FlipTest does not support non-numeric columns: " + nonNumeric);
     }
-    double[][] features = new double[rows.rows().length][];
+    double[][] features = new double[perRow.length][];
     for (int i = 0; i < features.length; i++) {
       features[i] = features(rows, rows.rows()[i]);
       if (features[i] == null) {
-        return Ratio.undefined("FlipTest cannot measure distances to rows with missing feature values");
+        return new Flips(perRow, "FlipTest cannot measure distances to rows with missing feature values");
       }
     }
-    int[] a = indices(rows.sensitive(), false);
-    int[] d = indices(rows.sensitive(), true);
+    int[] a = IntStream.range(0, perRow.length).filter(i -> !rows.sensitive(i)).toArray();
     int k = a.length > FEW_ROWS ? NEIGHBOURS : FEW_NEIGHBOURS;
-    long flippedToFavourable = 0;
-    long flippedToUnfavourable = 0;
-    for (int row : d) {
-      boolean model = rows.predicted()[row];
-      boolean ifInA = favouredByNeighbours(features, a, rows.predicted(), features[row], k);
-      flippedToFavourable += model && !ifInA ? 1 : 0;
-      flippedToUnfavourable += !model && ifInA ? 1 : 0;
+    for (int row = 0; row < perRow.length; row++) {
+      if (rows.sensitive(row) && a.length > 0) {
+        boolean model = rows.predictedFavourable(row);
+        boolean ifInA = favouredByNeighbours(features, a, rows, features[row], k);
+        perRow[row] = model && !ifInA ? TO_FAVOURABLE : !model && ifInA ? TO_UNFAVOURABLE : 0;
+      }
     }
-    return Ratio.of(Ratio.divide(flippedToFavourable - flippedToUnfavourable, d.length));
+    return new Flips(perRow, null);
   }
 
-  private static boolean favouredByNeighbours(double[][] features, int[] a, boolean[] predicted, double[] point,
-      int k) {
+  private static boolean favouredByNeighbours(double[][] features, int[] a, FacetRows rows, double[] point, int k) {
     double[] nearestDistance = new double[k];
     int[] nearest = new int[k];
     Arrays.fill(nearestDistance, Double.POSITIVE_INFINITY);
@@ -66,7 +98,7 @@ final class FlipTest {
     }
     int favourable = 0;
     for (int neighbour : nearest) {
-      favourable += predicted[neighbour] ? 1 : 0;
+      favourable += rows.predictedFavourable(neighbour) ? 1 : 0;
     }
     return 2 * favourable > k;
   }
@@ -91,9 +123,5 @@ final class FlipTest {
       values[c] = Double.parseDouble(cell);
     }
     return values;
-  }
-
-  private static int[] indices(boolean[] sensitive, boolean inD) {
-    return IntStream.range(0, sensitive.length).filter(i -> sensitive[i] == inD).toArray();
   }
 }

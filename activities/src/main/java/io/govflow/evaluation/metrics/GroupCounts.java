@@ -6,26 +6,6 @@ package io.govflow.evaluation.metrics;
  */
 record GroupCounts(long n, long labelled, long predicted, long truePositives, long trueNegatives) {
 
-  static GroupCounts of(boolean[] inGroup, boolean[] favourable, boolean[] predictedFavourable) {
-    long n = 0;
-    long labelled = 0;
-    long predicted = 0;
-    long truePositives = 0;
-    long trueNegatives = 0;
-    for (int row = 0; row < inGroup.length; row++) {
-      if (inGroup[row]) {
-        n++;
-        boolean actual = favourable[row];
-        boolean guess = predictedFavourable != null && predictedFavourable[row];
-        labelled += actual ? 1 : 0;
-        predicted += guess ? 1 : 0;
-        truePositives += actual && guess ? 1 : 0;
-        trueNegatives += !actual && !guess ? 1 : 0;
-      }
-    }
-    return new GroupCounts(n, labelled, predicted, truePositives, trueNegatives);
-  }
-
   /** {@code n(0)}: rows labelled unfavourable. */
   long labelledUnfavourable() {
     return n - labelled;

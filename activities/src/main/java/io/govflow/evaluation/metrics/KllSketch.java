@@ -29,6 +29,10 @@ public final class KllSketch {
   private final List<Level> levels = new ArrayList<>();
   private final SplittableRandom coin = new SplittableRandom(COIN_SEED);
   private long count;
+  private int retained;
+  /** {@code capacity(h)} per level, recomputed when a level is added: it depends on the number of levels. */
+  private int[] capacities;
+  private int capacityOfAllLevels;
   private SortedView view;
 
   public KllSketch() {
@@ -41,7 +45,7 @@ public final class KllSketch {
     }
     this.k = k;
     this.c = c;
-    levels.add(new Level());
+    addLevel();
   }
 
   /** The sketch whose levels are {@code data}, as statistics.json stores them (level 0 first). */
@@ -49,11 +53,12 @@ public final class KllSketch {
     KllSketch sketch = new KllSketch(k, c);
     for (int h = 0; h < data.size(); h++) {
       if (h > 0) {
-        sketch.levels.add(new Level());
+        sketch.addLevel();
       }
       for (double value : data.get(h)) {
         sketch.levels.get(h).add(value);
         sketch.count += 1L << h;
+        sketch.retained++;
       }
     }
     return sketch;
@@ -63,7 +68,8 @@ public final class KllSketch {
     view = null;
     levels.get(0).add(value);
     count++;
-    if (retained() > capacityOfAllLevels()) {
+    retained++;
+    if (retained > capacityOfAllLevels) {
       compress();
     }
   }
@@ -83,7 +89,7 @@ public final class KllSketch {
 
   /** How many values the sketch keeps. */
   public int retained() {
-    return levels.stream().mapToInt(level -> level.size).sum();
+    return retained;
   }
 
   /** The largest distance between {@link #rank} and the true rank this sketch promises. */
@@ -113,35 +119,38 @@ public final class KllSketch {
     return levels.stream().map(level -> Arrays.copyOf(level.items, level.size)).toList();
   }
 
-  private int capacity(int level) {
-    int depth = levels.size() - 1 - level;
-    return Math.max(2, (int) Math.ceil(k * Math.pow(c, depth)));
-  }
-
-  private int capacityOfAllLevels() {
-    int total = 0;
-    for (int h = 0; h < levels.size(); h++) {
-      total += capacity(h);
+  private void addLevel() {
+    levels.add(new Level());
+    capacities = new int[levels.size()];
+    capacityOfAllLevels = 0;
+    for (int h = 0; h < capacities.length; h++) {
+      int depth = capacities.length - 1 - h;
+      capacities[h] = Math.max(2, (int) Math.ceil(k * Math.pow(c, depth)));
+      capacityOfAllLevels += capacities[h];
     }
-    return total;
   }
 
   /** Compacts the lowest full level; an odd value out stays behind so no input's weight is lost. */
   private void compress() {
     for (int h = 0; h < levels.size(); h++) {
       Level level = levels.get(h);
-      if (level.size >= capacity(h)) {
+      if (level.size >= capacities[h]) {
         if (h + 1 == levels.size()) {
-          levels.add(new Level());
+          addLevel();
         }
         Level next = levels.get(h + 1);
-        Arrays.sort(level.items, 0, level.size);
+        if (h == 0) {
+          Arrays.sort(level.items, 0, level.size);
+        } else {
+          level.sortRuns();
+        }
         int paired = level.size - level.size % 2;
         for (int i = coin.nextInt(2); i < paired; i += 2) {
           next.add(level.items[i]);
         }
         boolean odd = paired < level.size;
         double oddOneOut = level.items[level.size - 1];
+        retained -= paired / 2;
         level.size = 0;
         if (odd) {
           level.add(oddOneOut);
@@ -199,7 +208,55 @@ public final class KllSketch {
 
   private static final class Level {
     private double[] items = new double[16];
+    private double[] scratch = new double[0];
     private int size;
+
+    /**
+     * Sorts a level above the first, which holds a few ascending runs (each compaction below appends one), by
+     * merging the runs: linear rather than a full sort, and the same order {@link Arrays#sort(double[])} gives.
+     */
+    void sortRuns() {
+      if (scratch.length < items.length) {
+        scratch = new double[items.length];
+      }
+      while (true) {
+        int runEnd = runEnd(items, 0, size);
+        if (runEnd == size) {
+          return;
+        }
+        int written = 0;
+        for (int start = 0; start < size; ) {
+          int middle = runEnd(items, start, size);
+          int end = middle == size ? size : runEnd(items, middle, size);
+          written = merge(items, start, middle, end, scratch, written);
+          start = end;
+        }
+        double[] merged = scratch;
+        scratch = items;
+        items = merged;
+      }
+    }
+
+    private static int runEnd(double[] values, int start, int end) {
+      int i = start + 1;
+      while (i < end && Double.compare(values[i - 1], values[i]) <= 0) {
+        i++;
+      }
+      return i;
+    }
+
+    /** Merges {@code [start, middle)} and {@code [middle, end)} of {@code from} into {@code to} at {@code at}. */
+    private static int merge(double[] from, int start, int middle, int end, double[] to, int at) {
+      int left = start;
+      int right = middle;
+      while (left < middle && right < end) {
+        to[at++] = Double.compare(from[left], from[right]) <= 0 ? from[left++] : from[right++];
+      }
+      System.arraycopy(from, left, to, at, middle - left);
+      at += middle - left;
+      System.arraycopy(from, right, to, at, end - right);
+      return at + end - right;
+    }
 
     void add(double value) {
       if (size == items.length) {

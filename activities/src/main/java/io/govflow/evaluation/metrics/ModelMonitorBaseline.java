@@ -5,14 +5,14 @@ import io.govflow.evaluation.metrics.MonitorConstraints.MonitoringConfig;
 import io.govflow.evaluation.metrics.MonitorConstraints.NumConstraints;
 import io.govflow.evaluation.metrics.MonitorConstraints.StringConstraints;
 import io.govflow.evaluation.metrics.MonitorStatistics.Feature;
-import java.util.ArrayList;
+import java.io.InputStream;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Baselining, as Model Monitor's data-quality job does it: statistics.json describes the training data and
- * constraints.json, suggested from those statistics, says what later traffic must keep to. One pass over the rows;
- * per column the memory is a KLL sketch (numbers) or the category counts (strings).
+ * constraints.json, suggested from those statistics, says what later traffic must keep to. One pass over the rows
+ * ({@link ColumnProfiles}); per column the memory is a KLL sketch and at most {@value ColumnProfile#CATEGORY_LIMIT}
+ * category counts, so a CSV file of any length baselines in memory that grows with its columns only.
  */
 public final class ModelMonitorBaseline {
 
@@ -24,32 +24,31 @@ public final class ModelMonitorBaseline {
    * {@link #DOMAIN_MAX_SINGLETON_SHARE} of them are seen once: Deequ's rule for suggesting a categorical range, so an
    * identifier or free text gets none.
    */
-  static final int DOMAIN_MAX_CATEGORIES = 120;
+  static final int DOMAIN_MAX_CATEGORIES = ColumnProfile.CATEGORY_LIMIT;
   static final double DOMAIN_MAX_SINGLETON_SHARE = 0.1;
 
   private ModelMonitorBaseline() {}
 
   /** The statistics of every column, typed as the table infers. */
   public static MonitorStatistics statistics(Table table) {
-    if (table.rowCount() == 0) {
+    return statistics(ColumnProfiles.of(table, column -> new ColumnProfile(table.type(column))));
+  }
+
+  /**
+   * The statistics of every column of a CSV file (header row first), read once, each column typed by its values;
+   * the same document {@link #statistics(Table)} writes for the same rows. Closes {@code csv}.
+   *
+   * @throws TableFormatException if the bytes are not a CSV table
+   */
+  public static MonitorStatistics statistics(InputStream csv) {
+    return statistics(ColumnProfiles.read(csv, column -> new ColumnProfile(null)));
+  }
+
+  private static MonitorStatistics statistics(ColumnProfiles profiles) {
+    if (profiles.rowCount() == 0) {
       throw new IllegalArgumentException("the baseline table has a header but no rows: baseline on the training data");
     }
-    return statistics(table, table::type);
-  }
-
-  /** The statistics of every column, each read as the type {@code typeOf} gives it. */
-  static MonitorStatistics statistics(Table table, Function<String, ColumnType> typeOf) {
-    List<Feature> features = new ArrayList<>();
-    for (String column : table.columns()) {
-      features.add(profile(table, column, typeOf.apply(column)).toFeature(column));
-    }
-    return new MonitorStatistics(0.0, new DatasetSize(table.rowCount()), features);
-  }
-
-  static ColumnProfile profile(Table table, String column, ColumnType type) {
-    ColumnProfile profile = new ColumnProfile(type);
-    table.column(column).forEach(profile::add);
-    return profile;
+    return profiles.statistics();
   }
 
   /** The constraints Model Monitor suggests for data like the baseline, judged by its default monitoring config. */
@@ -68,7 +67,7 @@ public final class ModelMonitorBaseline {
   }
 
   private static StringConstraints domain(Feature feature) {
-    if (feature.stringStatistics() == null) {
+    if (feature.stringStatistics() == null || feature.stringStatistics().distribution() == null) {
       return null;
     }
     List<Bucket> categories = feature.stringStatistics().distribution().categorical().buckets();

@@ -3,11 +3,14 @@ package io.govflow.evaluation.metrics;
 import io.govflow.evaluation.metrics.ConstraintViolations.CheckType;
 import io.govflow.evaluation.metrics.ConstraintViolations.Violation;
 import io.govflow.evaluation.metrics.DataStatistics.Bucket;
+import io.govflow.evaluation.metrics.DataStatistics.StringStatistics;
 import io.govflow.evaluation.metrics.MonitorConstraints.ComparisonMethod;
 import io.govflow.evaluation.metrics.MonitorConstraints.DistributionConstraints;
 import io.govflow.evaluation.metrics.MonitorConstraints.MonitoringConfig;
+import io.govflow.evaluation.metrics.MonitorConstraints.StringConstraints;
 import io.govflow.evaluation.metrics.MonitorConstraints.Toggle;
 import io.govflow.evaluation.metrics.MonitorStatistics.Feature;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A monitoring run, as Model Monitor's data-quality job does it: new traffic is judged against a baseline's
@@ -30,19 +34,59 @@ public final class ModelMonitorCheck {
 
   private ModelMonitorCheck() {}
 
+  /** What a monitoring run writes: the traffic's own statistics.json and its constraint_violations.json. */
+  public record Result(MonitorStatistics statistics, ConstraintViolations violations) {}
+
+  /**
+   * A monitoring run over CSV traffic (header row first), read once: memory grows with the number of columns, not
+   * rows. The same documents as {@link #currentStatistics} and {@link #check} on a table of the same rows. Closes
+   * {@code current}.
+   *
+   * @throws TableFormatException if the bytes are not a CSV table
+   */
+  public static Result run(MonitorStatistics baseline, MonitorConstraints constraints, InputStream current) {
+    ColumnProfiles profiles = ColumnProfiles.read(current, profileOf(baseline, constraints, column -> null));
+    return new Result(profiles.statistics(), check(baseline, constraints, profiles));
+  }
+
   /**
    * The statistics.json of the current traffic, which a monitoring run writes beside its violations: each baseline
    * column read as the baseline typed it, so a drifting type shows as missing numbers rather than a new type.
    */
   public static MonitorStatistics currentStatistics(MonitorConstraints constraints, Table current) {
-    Map<String, ColumnType> baselineTypes = new HashMap<>();
-    constraints.features().stream().filter(f -> f.inferredType() != null)
-        .forEach(f -> baselineTypes.put(f.name(), f.inferredType()));
-    return ModelMonitorBaseline.statistics(current, c -> baselineTypes.getOrDefault(c, current.type(c)));
+    return ColumnProfiles.of(current, profileOf(null, constraints, current::type)).statistics();
   }
 
   public static ConstraintViolations check(
       MonitorStatistics baseline, MonitorConstraints constraints, Table current) {
+    return check(baseline, constraints, ColumnProfiles.of(current, profileOf(baseline, constraints, current::type)));
+  }
+
+  /**
+   * Each column's profile: typed as the constraints, else the baseline statistics, type it; a column the baseline
+   * does not know is typed by {@code unknown} (null: by its values). A String column counts the baseline's
+   * categories and domain one by one however many other values arrive, so the checks on them stay exact.
+   */
+  private static Function<String, ColumnProfile> profileOf(MonitorStatistics baseline, MonitorConstraints constraints,
+      Function<String, ColumnType> unknown) {
+    return column -> {
+      Optional<MonitorConstraints.Feature> constrained =
+          constraints.features().stream().filter(f -> f.name().equals(column)).findFirst();
+      Optional<Feature> described = baseline == null ? Optional.empty() : baseline.feature(column);
+      ColumnType type = constrained.map(MonitorConstraints.Feature::inferredType)
+          .or(() -> described.map(Feature::inferredType))
+          .orElseGet(() -> constrained.isPresent() || described.isPresent() ? null : unknown.apply(column));
+      Set<String> expected = new TreeSet<>();
+      constrained.map(MonitorConstraints.Feature::stringConstraints).map(StringConstraints::domains)
+          .ifPresent(expected::addAll);
+      described.map(Feature::stringStatistics).map(StringStatistics::distribution)
+          .ifPresent(d -> d.categorical().buckets().forEach(b -> expected.add(b.value())));
+      return new ColumnProfile(type, expected);
+    };
+  }
+
+  private static ConstraintViolations check(
+      MonitorStatistics baseline, MonitorConstraints constraints, ColumnProfiles current) {
     MonitoringConfig global = MonitoringConfig.DEFAULTS.overriddenBy(constraints.monitoringConfig());
     List<Violation> violations = new ArrayList<>();
     if (global.evaluateConstraints() == Toggle.DISABLED) {
@@ -58,7 +102,8 @@ public final class ModelMonitorCheck {
       } else {
         MonitoringConfig config = global.overriddenBy(feature.monitoringConfigOverrides());
         if (config.evaluateConstraints() == Toggle.ENABLED) {
-          violations.addAll(checkFeature(feature, baseline.feature(feature.name()), config, current));
+          violations.addAll(checkFeature(feature, baseline.feature(feature.name()), config,
+              current.profile(feature.name())));
         }
       }
     }
@@ -72,11 +117,7 @@ public final class ModelMonitorCheck {
   }
 
   private static List<Violation> checkFeature(MonitorConstraints.Feature feature, Optional<Feature> baseline,
-      MonitoringConfig config, Table current) {
-    ColumnType type = feature.inferredType() != null
-        ? feature.inferredType()
-        : baseline.map(Feature::inferredType).orElse(ColumnType.STRING);
-    ColumnProfile profile = ModelMonitorBaseline.profile(current, feature.name(), type);
+      MonitoringConfig config, ColumnProfile profile) {
     List<Violation> violations = new ArrayList<>();
     dataType(feature.name(), profile, config.datatypeCheckThreshold()).ifPresent(violations::add);
     completeness(feature, profile).ifPresent(violations::add);
@@ -153,26 +194,32 @@ public final class ModelMonitorCheck {
     return Optional.of(new Distance(distance, reference.count(), observed.count()));
   }
 
-  /** The largest difference in any category's share of the present values, counting unseen categories as 0. */
+  /**
+   * The largest difference in any category's share of the present values, counting unseen categories as 0. Past
+   * {@value ColumnProfile#CATEGORY_LIMIT} new categories the traffic's further values are not told apart, so the
+   * distance is then taken over the categories counted one by one, a lower bound of the true one.
+   */
   static Optional<Distance> categoricalDistance(Feature baseline, ColumnProfile current) {
-    if (baseline.stringStatistics() == null || current.present() == 0) {
+    if (baseline.stringStatistics() == null || baseline.stringStatistics().distribution() == null
+        || current.categories() == null || current.present() == 0) {
       return Optional.empty();
     }
     Map<String, Long> reference = new HashMap<>();
     for (Bucket bucket : baseline.stringStatistics().distribution().categorical().buckets()) {
       reference.put(bucket.value(), bucket.count());
     }
+    Map<String, Long> observed = current.categories().counts();
     long n = reference.values().stream().mapToLong(Long::longValue).sum();
-    long m = current.categories().values().stream().mapToLong(Long::longValue).sum();
+    long m = observed.values().stream().mapToLong(Long::longValue).sum() + current.categories().uncounted();
     if (n == 0 || m == 0) {
       return Optional.empty();
     }
     Set<String> categories = new HashSet<>(reference.keySet());
-    categories.addAll(current.categories().keySet());
+    categories.addAll(observed.keySet());
     double distance = 0;
     for (String category : categories) {
       double share = (double) reference.getOrDefault(category, 0L) / n;
-      double currentShare = (double) current.categories().getOrDefault(category, 0L) / m;
+      double currentShare = (double) observed.getOrDefault(category, 0L) / m;
       distance = Math.max(distance, Math.abs(share - currentShare));
     }
     return Optional.of(new Distance(distance, n, m));
@@ -194,8 +241,9 @@ public final class ModelMonitorCheck {
     }
     Set<String> domain = new HashSet<>(feature.stringConstraints().domains());
     TreeSet<String> unknown = new TreeSet<>();
-    long outside = 0;
-    for (Map.Entry<String, Long> category : profile.categories().entrySet()) {
+    // The domain's values are always counted one by one, so every value not told apart is outside it.
+    long outside = profile.categories().uncounted();
+    for (Map.Entry<String, Long> category : profile.categories().counts().entrySet()) {
       if (!domain.contains(category.getKey())) {
         unknown.add(category.getKey());
         outside += category.getValue();
@@ -207,8 +255,9 @@ public final class ModelMonitorCheck {
     }
     return Optional.of(new Violation(feature.name(), CheckType.CATEGORICAL_VALUES_CHECK, String.format(Locale.ROOT,
         "Baseline domain not matched: %d of %d present values (%.4f) are outside the baseline's categories, more "
-            + "than the domain_content_threshold %s; unknown values %s",
-        outside, profile.present(), share, threshold, unknown)));
+            + "than the domain_content_threshold %s; unknown values %s%s",
+        outside, profile.present(), share, threshold, unknown,
+        profile.categories().complete() ? "" : " and more, too many distinct values to list")));
   }
 
   /** A distance between two distributions of {@code n} and {@code m} values. */

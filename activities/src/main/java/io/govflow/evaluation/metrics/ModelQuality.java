@@ -1,5 +1,6 @@
 package io.govflow.evaluation.metrics;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,7 +24,23 @@ public record ModelQuality(
       Estimate truePositiveRate,
       Estimate trueNegativeRate,
       Estimate falsePositiveRate,
-      Estimate falseNegativeRate) {}
+      Estimate falseNegativeRate) {
+
+    /** Every metric but the confusion matrix, by the name Model Monitor writes it under. */
+    public Map<String, Estimate> byName() {
+      Map<String, Estimate> metrics = new LinkedHashMap<>();
+      metrics.put("recall", recall);
+      metrics.put("precision", precision);
+      metrics.put("accuracy", accuracy);
+      metrics.put("f1", f1);
+      metrics.put("auc", auc);
+      metrics.put("true_positive_rate", truePositiveRate);
+      metrics.put("true_negative_rate", trueNegativeRate);
+      metrics.put("false_positive_rate", falsePositiveRate);
+      metrics.put("false_negative_rate", falseNegativeRate);
+      return metrics;
+    }
+  }
 
   /** A metric on the evaluated rows; null where undefined (for example precision with no positive prediction). */
   public record Estimate(Double value, Double standardDeviation) {}

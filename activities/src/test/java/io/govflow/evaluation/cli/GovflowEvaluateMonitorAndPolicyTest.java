@@ -164,6 +164,62 @@ class GovflowEvaluateMonitorAndPolicyTest {
   }
 
   @Test
+  void modelQualityBaselineAndMonitorWriteModelMonitorsBinaryClassificationFiles() throws Exception {
+    Path baseline = Files.writeString(work.resolve("validation.csv"), """
+        label,prediction,probability
+        1,1,0.9
+        1,1,0.8
+        1,0,0.4
+        0,0,0.2
+        0,1,0.6
+        0,0,0.1
+        """);
+    Path later = Files.writeString(work.resolve("labelled-traffic.csv"), """
+        label,prediction,probability
+        1,0,0.4
+        1,0,0.3
+        1,1,0.7
+        0,1,0.8
+        0,1,0.6
+        0,0,0.1
+        """);
+
+    int baselined = run("baseline", "--problem-type", "BinaryClassification", "--dataset", baseline.toString(),
+        "--output", work.resolve("baseline").toString());
+    int monitored = run("monitor", "--problem-type", "BinaryClassification", "--constraints",
+        work.resolve("baseline/constraints.json").toString(), "--dataset", later.toString(),
+        "--output", work.resolve("monitor").toString());
+
+    assertThat(baselined).as(err()).isEqualTo(GovflowEvaluate.OK);
+    assertThat(monitored).as(err()).isEqualTo(GovflowEvaluate.OK);
+    JsonNode constraints = JSON.readTree(work.resolve("baseline/constraints.json").toFile());
+    assertThat(constraints.at("/binary_classification_constraints/accuracy/threshold").asDouble())
+        .isEqualTo(4 / 6.0);
+    JsonNode statistics = JSON.readTree(work.resolve("monitor/statistics.json").toFile());
+    assertThat(statistics.at("/binary_classification_metrics/accuracy/value").asDouble()).isEqualTo(2 / 6.0);
+    JsonNode violations = JSON.readTree(work.resolve("monitor/constraint_violations.json").toFile());
+    assertThat(violations.path("violations").findValuesAsText("metric_name")).contains("accuracy", "auc");
+    assertThat(out()).contains("accuracy LessThanThreshold");
+  }
+
+  @Test
+  void modelQualityOfAnotherProblemTypeOrWithoutItsColumnsIsBadInput() throws Exception {
+    Path predictions = Files.writeString(work.resolve("p.csv"), "truth,prediction,probability\n1,1,0.9\n");
+
+    int regression = run("baseline", "--problem-type", "Regression", "--dataset", predictions.toString(),
+        "--output", work.toString());
+    String regressionError = err();
+    int unnamed = run("baseline", "--problem-type", "BinaryClassification", "--dataset", predictions.toString(),
+        "--output", work.toString());
+
+    assertThat(regression).isEqualTo(GovflowEvaluate.BAD_INPUT);
+    assertThat(regressionError).contains("--problem-type Regression: govflow monitors the quality of "
+        + "BinaryClassification models");
+    assertThat(unnamed).isEqualTo(GovflowEvaluate.BAD_INPUT);
+    assertThat(err()).contains("--dataset has no column 'label'").contains("--ground-truth-attribute");
+  }
+
+  @Test
   void baselineOfAMissingDatasetIsBadInput() {
     int exit = run("baseline", "--dataset", work.resolve("nope.csv").toString(), "--output", work.toString());
 

@@ -97,6 +97,33 @@ class GovflowEvaluateTest {
   }
 
   @Test
+  void intervalsFollowTheResamplesAndSeedGivenAndRecordThem() throws Exception {
+    Path config = config("""
+        {"dataset_type": "text/csv", "label": "class", "label_values_or_threshold": ["good"],
+         "facet": [{"name_or_index": "foreign_worker", "value_or_threshold": ["yes"]}],
+         "methods": {"pre_training_bias": {"methods": ["DPL"]}}}""");
+    String dataset = Samples.path(Samples.CREDIT_G).toString();
+
+    run("bias", "--config", config.toString(), "--dataset", dataset, "--resamples", "200", "--seed", "5",
+        "--output", work.resolve("seeded").toString());
+    run("bias", "--config", config.toString(), "--dataset", dataset, "--resamples", "0",
+        "--output", work.resolve("none").toString());
+    int bad = run("bias", "--config", config.toString(), "--dataset", dataset, "--resamples", "many",
+        "--output", work.toString());
+
+    JsonNode seeded = JSON.readTree(work.resolve("seeded/analysis.json").toFile()).path("pre_training_bias_metrics");
+    assertThat(seeded.at("/bootstrap/resamples").asInt()).isEqualTo(200);
+    assertThat(seeded.at("/bootstrap/seed").asLong()).isEqualTo(5);
+    assertThat(seeded.at("/facets/foreign_worker/0/metrics/0/confidence_interval/resamples").asInt()).isEqualTo(200);
+    assertThat(seeded.at("/facets/foreign_worker/0/warnings/0").asText()).contains("4 without, fewer than 5");
+    JsonNode none = JSON.readTree(work.resolve("none/analysis.json").toFile()).path("pre_training_bias_metrics");
+    assertThat(none.has("bootstrap")).isFalse();
+    assertThat(none.at("/facets/foreign_worker/0/metrics/0").has("confidence_interval")).isFalse();
+    assertThat(bad).isEqualTo(GovflowEvaluate.BAD_INPUT);
+    assertThat(err()).contains("--resamples many: expected a whole number from 0 to");
+  }
+
+  @Test
   void facetWithoutValuesMeasuresEachValueAgainstTheRest() throws Exception {
     Path config = config("""
         {"dataset_type": "text/csv", "label": "class", "label_values_or_threshold": ["good"],

@@ -11,6 +11,7 @@ import io.govflow.dataevaluation.DataEvaluationRequest;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
 import io.govflow.evaluation.ModelEvaluation;
 import io.govflow.evaluation.ModelEvaluationRequest;
+import io.govflow.evaluation.metrics.FeatureImportance;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.LocalArtifactStore;
@@ -141,6 +142,26 @@ class LocalModelEvaluationActivitiesTest {
     assertThat(quality.at("/dataset/item_count").asInt()).isEqualTo(230);
     assertThat(quality.at("/binary_classification_metrics/auc/value").asDouble()).isBetween(0.75, 0.95);
     assertThat(trained.metrics().get("train_accuracy")).isBetween(0.7, 0.9);
+  }
+
+  @Test
+  void featureImportanceFindsTheCheckingAccountFirstByAWideMargin() throws IOException {
+    ModelEvaluation evaluation = evaluate(FACETS);
+    JsonNode importance = document(evaluation, FeatureImportance.EVIDENCE_NAME)
+        .path("explanations").path("permutation_importance");
+    JsonNode features = importance.path("features");
+
+    assertThat(importance.path("metric").asText()).isEqualTo("roc_auc");
+    assertThat(importance.path("repeats").asInt()).isEqualTo(5);
+    assertThat(importance.path("seed").asLong()).isEqualTo(20_240_601L);
+    // the AUC the drops are measured from is the one model-quality reports
+    assertThat(importance.path("baseline_score").asDouble()).isEqualTo(document(evaluation, EvidenceRef.MODEL_QUALITY)
+        .at("/binary_classification_metrics/auc/value").asDouble());
+    assertThat(features.findValuesAsText("name")).hasSize(20).doesNotContain("class");
+    // shuffling checking_status costs the model about 0.08 of AUC, more than twice what any other feature costs
+    assertThat(features.get(0).path("name").asText()).isEqualTo("checking_status");
+    assertThat(features.get(0).path("mean").asDouble()).isBetween(0.05, 0.12)
+        .isGreaterThan(2 * features.get(1).path("mean").asDouble());
   }
 
   @Test

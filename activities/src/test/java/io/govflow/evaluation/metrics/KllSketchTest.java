@@ -2,7 +2,10 @@ package io.govflow.evaluation.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +87,25 @@ class KllSketchTest {
     Arrays.stream(values).forEach(second::update);
 
     assertThat(first.data()).usingRecursiveComparison().isEqualTo(second.data());
+  }
+
+  /**
+   * statistics.json carries the sketch's levels, so how it compacts is part of the document: this digest of the
+   * levels of 100,000 values was taken before compaction learned to merge the sorted runs of upper levels.
+   */
+  @Test
+  void compactionKeepsTheSketchOfEarlierVersions() throws Exception {
+    KllSketch sketch = new KllSketch();
+    Arrays.stream(generated(100_000)).forEach(sketch::update);
+
+    StringBuilder levels = new StringBuilder();
+    sketch.data().forEach(level -> levels.append(Arrays.toString(level)).append('\n'));
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(levels.toString().getBytes(StandardCharsets.UTF_8));
+
+    assertThat(sketch.data()).hasSize(6);
+    assertThat(sketch.retained()).isEqualTo(5124);
+    assertThat(HexFormat.of().formatHex(digest))
+        .isEqualTo("67607a62e3cee05a954f7841d3f60057cdd0c9e50487c789dfb5b58db1750676");
   }
 
   /** Two overlapping normal bumps, rounded to cents so ties occur as in real amounts. */

@@ -2,14 +2,19 @@ package io.govflow.evaluation.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govflow.common.Samples;
+import io.govflow.evaluation.metrics.DataStatistics.Bucket;
 import io.govflow.evaluation.metrics.MonitorStatistics.KllBucket;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ModelMonitorBaselineTest {
@@ -114,9 +119,60 @@ class ModelMonitorBaselineTest {
   }
 
   @Test
+  void streamedFilesGiveTheDocumentsOfTheirTables() throws IOException {
+    for (String sample : List.of(Samples.CREDIT_G, Samples.DIABETES)) {
+      byte[] csv = Files.readAllBytes(Samples.path(sample));
+
+      MonitorStatistics streamed = ModelMonitorBaseline.statistics(new ByteArrayInputStream(csv));
+
+      assertThat(EvidenceJson.write(streamed)).as(sample)
+          .isEqualTo(EvidenceJson.write(ModelMonitorBaseline.statistics(Table.parse(csv))));
+    }
+    String messy = "id,score,purpose,note\r\n1, 0.5 ,\"radio, tv\",?\r\n\r\n2,3,car,\r\n-3,1e2,\"say \"\"hi\"\"\",x\r\n";
+    assertThat(EvidenceJson.write(ModelMonitorBaseline.statistics(stream(messy))))
+        .isEqualTo(EvidenceJson.write(ModelMonitorBaseline.statistics(Table.parse(messy))));
+  }
+
+  @Test
+  void columnTypedByAllItsValuesEvenWhenTextComesLast() {
+    MonitorStatistics stats = ModelMonitorBaseline.statistics(stream("code\n1\n2\n2\n2.5\nn/a\n"));
+
+    var code = stats.feature("code").orElseThrow();
+    assertThat(code.inferredType()).isEqualTo(ColumnType.STRING);
+    assertThat(code.stringStatistics().distribution().categorical().buckets())
+        .extracting(Bucket::value, Bucket::count)
+        .containsExactly(tuple("2", 2L), tuple("1", 1L), tuple("2.5", 1L), tuple("n/a", 1L));
+  }
+
+  @Test
+  void stringColumnOfManyValuesHasAnEstimatedDistinctCountAndNeitherDistributionNorDomain() {
+    StringBuilder csv = new StringBuilder("customer,segment\n");
+    for (int row = 0; row < 10_000; row++) {
+      csv.append("c-").append(row).append(',').append(row % 3 == 0 ? "retail" : "business").append('\n');
+    }
+
+    MonitorStatistics stats = ModelMonitorBaseline.statistics(stream(csv.toString()));
+    MonitorConstraints constraints = ModelMonitorBaseline.constraints(stats);
+
+    var customer = stats.feature("customer").orElseThrow().stringStatistics();
+    assertThat(customer.distribution()).isNull();
+    assertThat((double) customer.distinctCount()).isCloseTo(10_000, within(500.0));
+    assertThat(new String(EvidenceJson.write(stats), StandardCharsets.UTF_8)).doesNotContain("\"c-1\"");
+    assertThat(constraints.features().get(0).stringConstraints()).isNull();
+    assertThat(constraints.features().get(1).stringConstraints().domains()).containsExactly("business", "retail");
+  }
+
+  @Test
   void emptyTableCannotBeABaseline() {
     assertThatThrownBy(() -> ModelMonitorBaseline.statistics(Table.parse("a,b\n")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no rows");
+    assertThatThrownBy(() -> ModelMonitorBaseline.statistics(stream("a,b\n\n")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no rows");
+  }
+
+  static ByteArrayInputStream stream(String csv) {
+    return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -11,6 +11,7 @@ import io.govflow.evaluation.metrics.MonitorConstraints.ComparisonMethod;
 import io.govflow.evaluation.metrics.MonitorConstraints.DistributionConstraints;
 import io.govflow.evaluation.metrics.MonitorConstraints.MonitoringConfig;
 import io.govflow.evaluation.metrics.MonitorConstraints.Toggle;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -196,6 +197,44 @@ class ModelMonitorCheckTest {
     assertThat(stats.feature("count").orElseThrow().numericalStatistics().sum()).isEqualTo(1.5);
     assertThat(stats.feature("count").orElseThrow().numericalStatistics().common().numPresent()).isEqualTo(2);
     assertThat(stats.feature("name").orElseThrow().stringStatistics().distinctCount()).isEqualTo(2);
+  }
+
+  @Test
+  void streamedRunWritesTheDocumentsOfTheTableChecks() {
+    Table changed = edited(credit, (row, r) -> {
+      row.remove("own_telephone");
+      row.put("age", Long.toString(Long.parseLong(row.get("age")) + 15));
+      if (row.get("purpose").equals("radio/tv")) {
+        row.put("purpose", "crypto");
+      }
+    });
+
+    ModelMonitorCheck.Result run = ModelMonitorCheck.run(statistics, constraints,
+        new ByteArrayInputStream(changed.toCsv()));
+
+    assertThat(EvidenceJson.write(run.violations()))
+        .isEqualTo(EvidenceJson.write(ModelMonitorCheck.check(statistics, constraints, changed)));
+    assertThat(EvidenceJson.write(run.statistics()))
+        .isEqualTo(EvidenceJson.write(ModelMonitorCheck.currentStatistics(constraints, changed)));
+    assertThat(run.violations().violations()).hasSize(4);
+  }
+
+  @Test
+  void trafficOfMoreNewCategoriesThanAreCountedStillHasEveryOneJudged() {
+    // every row a new purpose: past the category limit they are counted together, and all are outside the domain
+    Table changed = edited(credit, (row, r) -> row.put("purpose", "purpose-" + r));
+
+    ModelMonitorCheck.Result run = ModelMonitorCheck.run(statistics, constraints,
+        new ByteArrayInputStream(changed.toCsv()));
+
+    assertThat(description(run.violations().violations(), CheckType.CATEGORICAL_VALUES_CHECK))
+        .contains("1000 of 1000 present values (1.0000)")
+        .contains("and more, too many distinct values to list");
+    assertThat(description(run.violations().violations(), CheckType.BASELINE_DRIFT_CHECK))
+        .contains("between 1000 baseline and 1000 current values");
+    var purpose = run.statistics().feature("purpose").orElseThrow().stringStatistics();
+    assertThat(purpose.distribution()).isNull();
+    assertThat(purpose.distinctCount()).isBetween(950L, 1050L);
   }
 
   @Test
