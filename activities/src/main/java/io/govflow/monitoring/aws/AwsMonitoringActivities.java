@@ -377,12 +377,11 @@ public class AwsMonitoringActivities implements MonitoringActivities {
   private List<MonitoringExecutionSummary> executions(String schedule, String definition, Instant start,
       Instant end) {
     return sageMaker.listMonitoringExecutionsPaginator(b -> b.monitoringScheduleName(schedule)
-            .scheduledTimeAfter(start).scheduledTimeBefore(end)
+            .monitoringJobDefinitionName(definition).scheduledTimeAfter(start).scheduledTimeBefore(end)
             .sortBy(MonitoringExecutionSortKey.SCHEDULED_TIME).sortOrder(SortOrder.ASCENDING))
         .monitoringExecutionSummaries().stream()
+        // Whether the service's bounds include their instants is not documented; the window's are exact.
         .filter(execution -> !execution.scheduledTime().isBefore(start) && execution.scheduledTime().isBefore(end))
-        .filter(execution -> execution.monitoringJobDefinitionName() == null
-            || definition.equals(execution.monitoringJobDefinitionName()))
         .toList();
   }
 
