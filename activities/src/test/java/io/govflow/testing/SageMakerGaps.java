@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
  *
  * <p>UpdateEndpoint is played on moto, which keeps endpoints: the endpoint is recreated with the new configuration,
  * as SageMaker's blue/green update leaves it. Monitoring schedules live here, their job definitions (which moto
- * keeps) looked up in moto; executions are the fixtures a test adds, each with the statuses successive
+ * keeps) looked up in moto, each Pending until it is first described, and refusing changes until then, as
+ * SageMaker does; executions are the fixtures a test adds, each with the statuses successive
  * ListMonitoringExecutions calls report, and the processing jobs they name are the test's, in moto.
  */
 public final class SageMakerGaps implements AutoCloseable {
@@ -223,8 +224,13 @@ public final class SageMakerGaps implements AutoCloseable {
     return switch (operation) {
       case "UpdateEndpoint" -> updateEndpoint(input);
       case "CreateMonitoringSchedule" -> createSchedule(input);
-      case "DescribeMonitoringSchedule" -> withSchedule(input, schedule -> Answer.ok(schedule.deepCopy()));
-      case "UpdateMonitoringSchedule" -> withSchedule(input, schedule -> {
+      case "DescribeMonitoringSchedule" -> withSchedule(input, schedule -> {
+        ObjectNode answer = schedule.deepCopy();
+        // Pending is seen once: SageMaker sets a new schedule up within moments.
+        schedule.put("MonitoringScheduleStatus", "Scheduled");
+        return Answer.ok(answer);
+      });
+      case "UpdateMonitoringSchedule" -> withSettledSchedule(input, schedule -> {
         Optional<String> endpoint = endpointOf(input.get("MonitoringScheduleConfig"));
         if (endpoint.isEmpty()) {
           return noJobDefinition(input);
@@ -234,7 +240,7 @@ public final class SageMakerGaps implements AutoCloseable {
         return Answer.ok(json.createObjectNode().put("MonitoringScheduleArn", schedule.get("MonitoringScheduleArn")
             .asText()));
       });
-      case "DeleteMonitoringSchedule" -> withSchedule(input, schedule -> {
+      case "DeleteMonitoringSchedule" -> withSettledSchedule(input, schedule -> {
         schedules.remove(schedule.get("MonitoringScheduleName").asText());
         return Answer.ok(json.createObjectNode());
       });
@@ -273,7 +279,7 @@ public final class SageMakerGaps implements AutoCloseable {
     ObjectNode schedule = json.createObjectNode()
         .put("MonitoringScheduleArn", arn)
         .put("MonitoringScheduleName", name)
-        .put("MonitoringScheduleStatus", "Scheduled")
+        .put("MonitoringScheduleStatus", "Pending")
         .put("MonitoringType", input.get("MonitoringScheduleConfig").get("MonitoringType").asText())
         .put("CreationTime", now)
         .put("LastModifiedTime", now)
@@ -310,6 +316,13 @@ public final class SageMakerGaps implements AutoCloseable {
     return schedule == null
         ? Answer.error("ResourceNotFound", "Monitoring schedule " + name + " does not exist")
         : then.apply(schedule);
+  }
+
+  /** SageMaker refuses to change or delete a schedule it is still setting up. */
+  private Answer withSettledSchedule(JsonNode input, Function<ObjectNode, Answer> then) {
+    return withSchedule(input, schedule -> "Pending".equals(schedule.get("MonitoringScheduleStatus").asText())
+        ? Answer.error("ValidationException", "Monitoring schedule in status Pending")
+        : then.apply(schedule));
   }
 
   private Answer listSchedules(JsonNode input) {

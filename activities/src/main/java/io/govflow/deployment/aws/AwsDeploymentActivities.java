@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
  * the old ones, so no request is dropped. Each resource is looked up before it is created and adopted when it exists,
  * so a retry creates nothing twice; the deploying activity then polls the endpoint, heartbeating, until it serves.
  *
- * <p>Undeploying deletes the endpoint (and the monitoring schedules attached to it, which SageMaker requires gone
- * first) but keeps the models and endpoint configurations: they record what served, with which capture settings,
- * as evidence.
+ * <p>Undeploying deletes the endpoint and the monitoring schedules watching it (which would otherwise fail every
+ * hour), but keeps the models, endpoint configurations and monitoring job definitions: they record what served,
+ * with which capture settings, checked against which baseline, as evidence.
  */
 public class AwsDeploymentActivities implements DeploymentActivities {
 
@@ -93,12 +93,13 @@ public class AwsDeploymentActivities implements DeploymentActivities {
     try {
       for (MonitoringScheduleSummary schedule : sageMaker.listMonitoringSchedulesPaginator(
           b -> b.endpointName(endpointName)).monitoringScheduleSummaries()) {
-        deleteIfPresent(() -> sageMaker.deleteMonitoringSchedule(
-            b -> b.monitoringScheduleName(schedule.monitoringScheduleName())));
+        SageMakerResources.deleteSchedule(sageMaker, schedule.monitoringScheduleName(), settings.pollInterval());
       }
-      deleteIfPresent(() -> sageMaker.deleteEndpoint(b -> b.endpointName(endpointName)));
+      sageMaker.deleteEndpoint(b -> b.endpointName(endpointName));
     } catch (AwsServiceException e) {
-      throw AwsErrors.failure(e, "deleting endpoint " + endpointName);
+      if (!AwsErrors.isNotFound(e)) {
+        throw AwsErrors.failure(e, "deleting endpoint " + endpointName);
+      }
     }
   }
 
@@ -189,15 +190,5 @@ public class AwsDeploymentActivities implements DeploymentActivities {
         described -> described.isEmpty() || !CHANGING.contains(described.get().endpointStatus()),
         described -> endpoint + ": " + described.get().endpointStatusAsString(),
         settings.pollInterval());
-  }
-
-  private static void deleteIfPresent(Runnable delete) {
-    try {
-      delete.run();
-    } catch (AwsServiceException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw e;
-      }
-    }
   }
 }

@@ -150,7 +150,8 @@ public class AwsMonitoringActivities implements MonitoringActivities {
       } else {
         // Without an evaluation there is nothing to hold this version to; an earlier version's schedule would
         // judge it by that version's constraints.
-        deleteSchedule(scheduleName(Monitor.MODEL_QUALITY, useCase));
+        SageMakerResources.deleteSchedule(sageMaker, scheduleName(Monitor.MODEL_QUALITY, useCase),
+            settings.pollInterval());
       }
       return new MonitoringBaseline(statistics, constraints, qualityConstraints,
           evidence(request, EvidenceRef.POST_TRAINING_BIAS).orElse(null));
@@ -309,7 +310,8 @@ public class AwsMonitoringActivities implements MonitoringActivities {
         .monitoringJobDefinitionName(definition)
         .monitoringType(monitor == Monitor.DATA_QUALITY ? MonitoringType.DATA_QUALITY : MonitoringType.MODEL_QUALITY)
         .build();
-    Optional<DescribeMonitoringScheduleResponse> existing = describeSchedule(name);
+    Optional<DescribeMonitoringScheduleResponse> existing =
+        SageMakerResources.settledSchedule(sageMaker, name, settings.pollInterval());
     if (existing.isEmpty()) {
       try {
         sageMaker.createMonitoringSchedule(b -> b.monitoringScheduleName(name).monitoringScheduleConfig(config)
@@ -319,27 +321,13 @@ public class AwsMonitoringActivities implements MonitoringActivities {
         if (!AwsErrors.isAlreadyExists(e)) {
           throw e;
         }
-        existing = describeSchedule(name);
+        existing = SageMakerResources.settledSchedule(sageMaker, name, settings.pollInterval());
       }
     }
     boolean current = existing.map(schedule -> definition.equals(
         schedule.monitoringScheduleConfig().monitoringJobDefinitionName())).orElse(false);
     if (!current) {
       sageMaker.updateMonitoringSchedule(b -> b.monitoringScheduleName(name).monitoringScheduleConfig(config));
-    }
-  }
-
-  private Optional<DescribeMonitoringScheduleResponse> describeSchedule(String name) {
-    return SageMakerJobs.describe(() -> sageMaker.describeMonitoringSchedule(b -> b.monitoringScheduleName(name)));
-  }
-
-  private void deleteSchedule(String name) {
-    try {
-      sageMaker.deleteMonitoringSchedule(b -> b.monitoringScheduleName(name));
-    } catch (AwsServiceException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw e;
-      }
     }
   }
 
