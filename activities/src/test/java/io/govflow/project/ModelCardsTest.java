@@ -41,7 +41,7 @@ class ModelCardsTest {
   @Test
   void approvalRecordsApproversDecisionsEvidenceAndPolicyOnTheCard() {
     SignOff approval = new SignOff(Outcome.APPROVE, List.of("gov1", "gov2"), List.of("key-1", "key-2"),
-        List.of("abc123"), "high-2026.1", Instant.parse("2026-03-02T10:15:30Z"));
+        List.of("abc123"), "high-2026.1", Instant.parse("2026-03-02T10:15:30Z"), List.of());
 
     ObjectNode signed = ModelCards.withSignOff(draft, approval);
 
@@ -60,7 +60,7 @@ class ModelCardsTest {
   @Test
   void rejectionArchivesTheCard() {
     SignOff rejection = new SignOff(Outcome.REJECT, List.of("gov2"), List.of("key-3"), List.of("abc123"),
-        "high-2026.1", null);
+        "high-2026.1", null, List.of());
 
     ObjectNode signed = ModelCards.withSignOff(draft, rejection);
 

@@ -95,16 +95,12 @@ public final class MotoServer implements AutoCloseable {
     server.close();
   }
 
-  /** {@code moto_server} in {@code <repo root>/.tools/venv}, pip-installed there on first use. */
+  /** {@code moto_server} in the tools' virtual environment, pip-installed there on first use. */
   private static Path motoServer() {
-    Path venv = ServerProcess.repoRoot().resolve(".tools/venv");
-    Path executable = venv.resolve("bin/moto_server");
+    Path executable = PythonTools.venv().resolve("bin/moto_server");
     if (!Files.isExecutable(executable)) {
-      if (!Files.isExecutable(venv.resolve("bin/pip"))) {
-        ServerProcess.runToCompletion(venv.getParent(), "python3", "-m", "venv", venv.toString());
-      }
-      ServerProcess.runToCompletion(venv.getParent(), venv.resolve("bin/pip").toString(), "install", "--quiet",
-          "--disable-pip-version-check", MOTO_REQUIREMENT);
+      ServerProcess.runToCompletion(PythonTools.venv().getParent(), PythonTools.pip().toString(),
+          "install", "--quiet", "--disable-pip-version-check", MOTO_REQUIREMENT);
     }
     if (!Files.isExecutable(executable)) {
       throw new IllegalStateException(executable + " is still missing after installing " + MOTO_REQUIREMENT);

@@ -22,7 +22,8 @@ public final class AwsErrors {
       "NoSuchKey", "NotFound");
   private static final Set<String> CONFLICT_CODES = Set.of("ConflictException", "ResourceInUse",
       "ResourceInUseException");
-  private static final Set<String> ACCESS_DENIED_CODES = Set.of("AccessDeniedException", "AccessDenied");
+  private static final Set<String> ACCESS_DENIED_CODES = Set.of("AccessDeniedException", "AccessDenied",
+      "UnauthorizedException");
 
   private AwsErrors() {}
 

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public final class Table {
       }
     }
     for (int c = 0; c < columns.size(); c++) {
-      types.put(columns.get(c), knownTypes != null ? knownTypes.get(columns.get(c)) : inferType(c));
+      types.put(columns.get(c), knownTypes != null ? knownTypes.get(columns.get(c)) : inferType(rows, c));
     }
   }
 
@@ -136,10 +137,39 @@ public final class Table {
 
   /** The table as CSV, quoting only the cells that need it, so values read back exactly as they are. */
   public byte[] toCsv() {
+    return toCsv(true);
+  }
+
+  /** The rows alone as CSV, without the header row: how SageMaker's containers are usually fed. */
+  public byte[] toHeaderlessCsv() {
+    return toCsv(false);
+  }
+
+  /** The table with one more column, last, holding {@code values} (one per row), such as predicted labels. */
+  public Table withColumn(String column, List<String> values) {
+    if (values.size() != rows.size()) {
+      throw new IllegalArgumentException(values.size() + " values for a table of " + rows.size() + " rows");
+    }
+    List<String> extended = new ArrayList<>(columns);
+    extended.add(column);
+    List<String[]> extendedRows = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      String[] cells = Arrays.copyOf(rows.get(r), columns.size() + 1);
+      cells[columns.size()] = values.get(r);
+      extendedRows.add(cells);
+    }
+    Map<String, ColumnType> knownTypes = new HashMap<>(types);
+    knownTypes.put(column, inferType(extendedRows, columns.size()));
+    return new Table(extended, extendedRows, knownTypes);
+  }
+
+  private byte[] toCsv(boolean withHeader) {
     StringWriter out = new StringWriter();
     try (CSVWriter csv = new CSVWriter(out, CSVWriter.DEFAULT_SEPARATOR, CSVWriter.DEFAULT_QUOTE_CHARACTER,
         CSVWriter.DEFAULT_ESCAPE_CHARACTER, "\n")) {
-      csv.writeNext(columns.toArray(String[]::new), false);
+      if (withHeader) {
+        csv.writeNext(columns.toArray(String[]::new), false);
+      }
       rows.forEach(row -> csv.writeNext(row, false));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write CSV", e);
@@ -154,7 +184,7 @@ public final class Table {
     return column;
   }
 
-  private ColumnType inferType(int c) {
+  private static ColumnType inferType(List<String[]> rows, int c) {
     ColumnType type = null;
     for (String[] row : rows) {
       if (!isMissing(row[c])) {

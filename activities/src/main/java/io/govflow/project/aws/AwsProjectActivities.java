@@ -12,33 +12,42 @@ import io.govflow.project.ModelCards;
 import io.govflow.project.ProjectActivities;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
-import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.datazone.DataZoneClient;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageGroupResponse;
 import software.amazon.awssdk.services.sagemaker.model.ModelCardStatus;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
- * Step 3 on SageMaker: the use case's model package group ({@code gf-<useCaseId>}) tagged with its project id, and
- * the model version's draft model card, whose document is also kept in the artifact store for the steps that read
- * and sign it. Every resource is looked up before it is created and adopted if it exists, so a retry creates nothing
- * twice. The DataZone project is not created here yet: the project id is the one tagged on an existing group, else
- * the deterministic {@code gf-<useCaseId>} (the local provider's id), tagged on the group for DataZone to adopt.
+ * Step 3 on DataZone and SageMaker: the use case's DataZone project and model package group, both named
+ * {@code gf-<useCaseId>}, the group tagged with the project's id (the tag SageMaker Unified Studio reads) and listed
+ * as an asset of the project's inventory, and the model version's draft model card, whose document is also kept in
+ * the artifact store for the steps that read and sign it. Every resource is looked up before it is created and
+ * adopted if it exists, so a retry creates nothing twice. A group that already carries a project tag keeps its
+ * project: govflow then checks that project exists rather than making another.
+ *
+ * <p>The group's asset is made here rather than at registration (step 5): it stands for the group, which exists from
+ * this step on, not for a model version; and all DataZone calls then sit in one activity, leaving step 5 on SageMaker
+ * alone.
  */
 public class AwsProjectActivities implements ProjectActivities {
 
-  /** The tag SageMaker Unified Studio puts on the resources of a DataZone project. */
+  /** The tag SageMaker Unified Studio puts on the resources of a DataZone project: its project id. */
   public static final String PROJECT_TAG = "AmazonDataZoneProject";
   public static final String USE_CASE_TAG = "govflow:use-case-id";
   private static final String JSON = "application/json";
 
   private final SageMakerClient sageMaker;
+  private final DataZoneCatalog dataZone;
   private final ArtifactStore store;
   private final ObjectMapper json = GovflowDataConverter.objectMapper();
 
-  public AwsProjectActivities(SageMakerClient sageMaker, ArtifactStore store) {
+  public AwsProjectActivities(SageMakerClient sageMaker, DataZoneClient dataZone, ArtifactStore store,
+      DataZoneSettings settings) {
     this.sageMaker = sageMaker;
+    this.dataZone = new DataZoneCatalog(dataZone, settings);
     this.store = store;
   }
 
@@ -51,49 +60,50 @@ public class AwsProjectActivities implements ProjectActivities {
   public ProjectRef setUpProject(ProjectRequest request) {
     String group = groupName(request.useCaseId());
     try {
-      String projectId = ensureGroup(group, request);
+      Optional<DescribeModelPackageGroupResponse> existing = describeGroup(group);
+      Optional<String> taggedProject = existing.flatMap(g -> projectTag(g.modelPackageGroupArn()));
+      String projectId = taggedProject.isPresent() ? dataZone.requireProject(taggedProject.get(), group)
+          : dataZone.ensureProject(group, truncate("Governance of use case " + request.useCaseId() + ": "
+              + request.definition().name(), 2048));
+      if (existing.isPresent() && taggedProject.isEmpty()) {
+        sageMaker.addTags(b -> b.resourceArn(existing.get().modelPackageGroupArn())
+            .tags(tag(PROJECT_TAG, projectId)));
+      }
+      DescribeModelPackageGroupResponse described = existing.isPresent() ? existing.get()
+          : createGroup(group, projectId, request);
       EvidenceRef card = ensureDraftCard(request);
+      dataZone.ensureGroupAsset(projectId, request.useCaseId(), described);
       return new ProjectRef(projectId, group, card);
     } catch (AwsServiceException e) {
-      throw AwsErrors.failure(e, "setting up the SageMaker project of use case " + request.useCaseId());
+      throw AwsErrors.failure(e, "setting up the DataZone project and SageMaker group of use case "
+          + request.useCaseId());
     }
   }
 
-  /** The group's project id: from its tag when the group exists, else the deterministic id it is created with. */
-  private String ensureGroup(String group, ProjectRequest request) {
-    Optional<String> existingArn = describeGroup(group);
-    if (existingArn.isEmpty()) {
-      String projectId = groupName(request.useCaseId());
-      try {
-        sageMaker.createModelPackageGroup(b -> b.modelPackageGroupName(group)
-            .modelPackageGroupDescription(truncate("Model versions of use case " + request.useCaseId() + ": "
-                + request.definition().name(), 1024))
-            .tags(tag(PROJECT_TAG, projectId), tag(USE_CASE_TAG, request.useCaseId())));
-        return projectId;
-      } catch (AwsServiceException e) {
-        if (!AwsErrors.isAlreadyExists(e)) {
-          throw e;
-        }
-        // A concurrent attempt created it between our describe and create: adopt that one.
-        existingArn = describeGroup(group);
-      }
-    }
-    String arn = existingArn.orElseThrow(() -> new IllegalStateException("model package group " + group
-        + " reported as existing but cannot be described"));
-    List<Tag> tags = sageMaker.listTags(b -> b.resourceArn(arn)).tags();
-    Optional<String> taggedProject = tags.stream().filter(t -> PROJECT_TAG.equals(t.key())).map(Tag::value).findFirst();
-    if (taggedProject.isPresent()) {
-      return taggedProject.get();
-    }
-    String projectId = groupName(request.useCaseId());
-    sageMaker.addTags(b -> b.resourceArn(arn).tags(tag(PROJECT_TAG, projectId)));
-    return projectId;
-  }
-
-  private Optional<String> describeGroup(String group) {
+  private DescribeModelPackageGroupResponse createGroup(String group, String projectId, ProjectRequest request) {
     try {
-      return Optional.of(sageMaker.describeModelPackageGroup(b -> b.modelPackageGroupName(group))
-          .modelPackageGroupArn());
+      sageMaker.createModelPackageGroup(b -> b.modelPackageGroupName(group)
+          .modelPackageGroupDescription(truncate("Model versions of use case " + request.useCaseId() + ": "
+              + request.definition().name(), 1024))
+          .tags(tag(PROJECT_TAG, projectId), tag(USE_CASE_TAG, request.useCaseId())));
+    } catch (AwsServiceException e) {
+      if (!AwsErrors.isAlreadyExists(e)) {
+        throw e;
+      }
+      // A concurrent attempt created it between our describe and create: adopt that one.
+    }
+    return describeGroup(group).orElseThrow(() -> new IllegalStateException("model package group " + group
+        + " was created but cannot be described"));
+  }
+
+  private Optional<String> projectTag(String groupArn) {
+    return sageMaker.listTags(b -> b.resourceArn(groupArn)).tags().stream().filter(t -> PROJECT_TAG.equals(t.key()))
+        .map(Tag::value).findFirst();
+  }
+
+  private Optional<DescribeModelPackageGroupResponse> describeGroup(String group) {
+    try {
+      return Optional.of(sageMaker.describeModelPackageGroup(b -> b.modelPackageGroupName(group)));
     } catch (AwsServiceException e) {
       if (AwsErrors.isNotFound(e)) {
         return Optional.empty();

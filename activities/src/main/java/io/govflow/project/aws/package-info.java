@@ -1,6 +1,5 @@
 /**
- * Step 3 on SageMaker: the use case's model package group tagged with its DataZone project id, and the model
- * version's draft model card. DataZone's CreateProject is not called yet: the project id is the one an existing group
- * is tagged with, else {@code gf-<useCaseId>}.
+ * Step 3 on DataZone and SageMaker: the use case's DataZone project, its model package group tagged with the
+ * project's id and listed as an asset of the project, and the model version's draft model card.
  */
 package io.govflow.project.aws;

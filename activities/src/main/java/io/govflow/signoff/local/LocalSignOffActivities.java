@@ -1,23 +1,17 @@
 package io.govflow.signoff.local;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govflow.approval.Outcome;
-import io.govflow.common.GovflowDataConverter;
-import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.modelregistry.LocalModelPackage;
 import io.govflow.modelregistry.LocalModelRegistry;
 import io.govflow.modelversion.ModelVersionStatus;
-import io.govflow.project.ModelCards;
 import io.govflow.signoff.SignOff;
 import io.govflow.signoff.SignOffActivities;
 import io.govflow.signoff.SignOffRequest;
+import io.govflow.signoff.StoredModelCards;
 import io.govflow.training.CandidateModel;
 import io.temporal.failure.ApplicationFailure;
-import java.io.IOException;
 
 /**
  * Step 8 on this machine: the model package in the local registry takes the sign-off's status and approval
@@ -28,7 +22,6 @@ public class LocalSignOffActivities implements SignOffActivities {
 
   private final LocalArtifactStore store;
   private final LocalModelRegistry registry;
-  private final ObjectMapper json = GovflowDataConverter.objectMapper();
 
   public LocalSignOffActivities(LocalArtifactStore store, LocalModelRegistry registry) {
     this.store = store;
@@ -37,7 +30,7 @@ public class LocalSignOffActivities implements SignOffActivities {
 
   @Override
   public CandidateModel recordSignOff(SignOffRequest request) {
-    SignOff signOff = signOffOf(request);
+    SignOff signOff = SignOff.forRecording(request);
     CandidateModel candidate = request.candidate();
     ModelVersionStatus status = signOff.outcome() == Outcome.APPROVE
         ? ModelVersionStatus.Approved
@@ -52,35 +45,9 @@ public class LocalSignOffActivities implements SignOffActivities {
     }
     registry.updateStatus(candidate.modelPackageGroup(), candidate.modelPackageId(), status,
         signOff.approvalDescription());
-    recordOnCard(request.project().modelCard(), signOff);
+    EvidenceRef card = request.project().modelCard();
+    StoredModelCards.sign(store, store.keyOf(card.location()), card, signOff);
     return new CandidateModel(candidate.modelPackageId(), candidate.modelPackageGroup(), candidate.modelLocation(),
         candidate.testDataLocation(), status);
-  }
-
-  private static SignOff signOffOf(SignOffRequest request) {
-    try {
-      return SignOff.of(request);
-    } catch (IllegalArgumentException e) {
-      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), INVALID_SIGN_OFF);
-    }
-  }
-
-  private void recordOnCard(EvidenceRef card, SignOff signOff) {
-    JsonNode signed;
-    try {
-      signed = ModelCards.withSignOff(json.readTree(store.get(card.location())), signOff);
-    } catch (ArtifactNotFoundException e) {
-      throw ApplicationFailure.newNonRetryableFailure("the model card is missing from " + card.location(),
-          MODEL_VERSION_UNUSABLE);
-    } catch (IOException | IllegalArgumentException e) {
-      throw ApplicationFailure.newNonRetryableFailure(card.location() + " is not a readable model card: "
-          + e.getMessage(), MODEL_VERSION_UNUSABLE);
-    }
-    try {
-      store.put(store.keyOf(card.location()), EvidenceRef.MODEL_CARD,
-          json.writerWithDefaultPrettyPrinter().writeValueAsBytes(signed), card.contentType());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("model card cannot be written as JSON", e);
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.govflow.training.aws;
 
+import io.govflow.common.GovflowConfig;
+import io.govflow.common.aws.AwsClients;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -45,11 +47,29 @@ public record AwsSettings(
     additionalChannels = sorted(additionalChannels);
   }
 
+  /** Built-in XGBoost's settings for a binary label. */
+  static final Map<String, String> XGBOOST_BINARY =
+      Map.of("objective", "binary:logistic", "eval_metric", "auc", "num_round", "100");
+
   /** Built-in XGBoost for a binary label on one ml.m5.xlarge, at most 8 hours, polled every 30 seconds. */
   public static AwsSettings xgboost(String trainingImage, String roleArn, String outputPath) {
     return new AwsSettings(trainingImage, "ml.m5.xlarge", 1, 30, roleArn, outputPath, Duration.ofHours(8),
-        Duration.ofSeconds(30), Map.of("objective", "binary:logistic", "eval_metric", "auc", "num_round", "100"),
-        Map.of());
+        Duration.ofSeconds(30), XGBOOST_BINARY, Map.of());
+  }
+
+  /**
+   * The settings {@code govflow.aws.*} give, jobs writing their models under {@code outputPath}. Without an image,
+   * built-in XGBoost where this knows its address (us-east-1); without hyperparameters, XGBoost's binary ones.
+   */
+  public static AwsSettings from(GovflowConfig.Aws aws, String outputPath) {
+    GovflowConfig.Aws.Training training = aws.training();
+    String image = AwsClients.required(
+        training.image().or(() -> aws.region().filter("us-east-1"::equals).map(region -> XGBOOST_US_EAST_1)),
+        "govflow.aws.training.image");
+    return new AwsSettings(image, training.instanceType(), training.instanceCount(), training.volumeSizeGb(),
+        AwsClients.required(aws.executionRoleArn(), "govflow.aws.execution-role-arn"), outputPath,
+        training.maxRuntime(), training.pollInterval(),
+        training.hyperParameters().isEmpty() ? XGBOOST_BINARY : training.hyperParameters(), Map.of());
   }
 
   /** The same settings polling at another interval; tests poll without pause. */

@@ -6,17 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.govflow.common.DataProblem;
 import io.govflow.common.Digests;
 import io.govflow.common.GovflowDataConverter;
-import io.govflow.common.Heartbeats;
 import io.govflow.common.LocalDatasets;
 import io.govflow.common.aws.AwsErrors;
+import io.govflow.common.aws.S3Datasets;
+import io.govflow.common.aws.SageMakerJobs;
 import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.Table;
-import io.govflow.evaluation.metrics.TableFormatException;
-import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.modelversion.ModelVersionStatus;
-import io.govflow.project.ModelCards;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
 import io.govflow.training.TrainingActivities;
@@ -29,7 +27,6 @@ import io.govflow.usecase.Dataset;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +48,10 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingInputMode;
 
 /**
  * Step 5 on SageMaker. {@code startTraining} writes the model version's seeded train/test split beside its other
- * artifacts in S3 and submits a training job named by the workflow ({@link TrainingRequest#jobName()}), adopting a
- * job of that name; {@code awaitTraining} polls the job with heartbeats; {@code registerCandidate} registers the model
- * package pending manual approval, adopting the package an earlier attempt registered for the same model version.
+ * artifacts in S3 (the train channel encoded for built-in XGBoost, see {@link FeatureEncoding}) and submits a
+ * training job named by the workflow ({@link TrainingRequest#jobName()}), adopting a job of that name;
+ * {@code awaitTraining} polls the job with heartbeats; {@code registerCandidate} registers the model package pending
+ * manual approval, adopting the package an earlier attempt registered for the same model version.
  */
 public class AwsTrainingActivities implements TrainingActivities {
 
@@ -179,33 +177,22 @@ public class AwsTrainingActivities implements TrainingActivities {
     }
   }
 
+  /**
+   * The train channel in the form built-in XGBoost reads (headerless, label first, numbers only: see
+   * {@link FeatureEncoding}, kept as evidence beside it); the test split keeps the dataset's header and values, since
+   * model evaluation reads it as a table. Seeded, so a retry writes the same bytes under the same keys.
+   */
   private String writeSplits(TrainingRequest request) {
-    Table table = readDataset(request.dataset());
-    LocalDatasets.requireTwoClasses(table, request.dataset().label());
-    TrainTestSplit split = TrainTestSplit.stratified(table, request.dataset().label(), TrainTestSplit.TEST_FRACTION,
+    Dataset dataset = request.dataset();
+    Table table = S3Datasets.read(store, dataset);
+    LocalDatasets.requireTwoClasses(table, dataset.label());
+    TrainTestSplit split = TrainTestSplit.stratified(table, dataset.label(), TrainTestSplit.TEST_FRACTION,
         request.seed());
-    // Seeded, so a retry writes the same bytes under the same keys.
+    FeatureEncoding encoding = FeatureEncoding.fit(split.train(), dataset.label(), dataset.favourableLabel());
+    encoding.store(store, request.useCaseId(), request.modelVersionId());
     store.put(splitKey(request, "test.csv"), "test-split", split.test().toCsv(), CSV);
-    return store.put(splitKey(request, "train.csv"), "train-split", split.train().toCsv(), CSV).location();
-  }
-
-  private Table readDataset(Dataset dataset) {
-    String location = dataset.location();
-    if (location == null || !location.startsWith("s3://")) {
-      throw DataProblem.DATASET_NOT_FOUND.failure("on the aws provider dataset.location must be an s3:// URI of the "
-          + "CSV, not '" + location + "': upload the CSV to S3 and name it there");
-    }
-    try {
-      Table table = Table.parse(store.get(location));
-      LocalDatasets.checkLabel(table, dataset, location);
-      return table;
-    } catch (ArtifactNotFoundException e) {
-      throw DataProblem.DATASET_NOT_FOUND.failure("no dataset object at " + location
-          + ": upload the CSV there or correct dataset.location", e);
-    } catch (TableFormatException e) {
-      throw DataProblem.DATASET_UNREADABLE.failure(location + " is not a CSV table: " + e.getMessage()
-          + "; the first line must name the columns and every row must have one value per column", e);
-    }
+    return store.put(splitKey(request, "train.csv"), "train-split", encoding.trainingCsv(split.train()), CSV)
+        .location();
   }
 
   private List<Channel> channels(String trainLocation) {
@@ -223,19 +210,16 @@ public class AwsTrainingActivities implements TrainingActivities {
   }
 
   private DescribeTrainingJobResponse awaitEnd(String jobName) {
-    while (true) {
-      DescribeTrainingJobResponse described = describeJob(jobName).orElseThrow(() ->
-          DataProblem.TRAINING_JOB_NOT_FOUND.failure("training job " + jobName + " does not exist in SageMaker; "
-              + "call startTraining first"));
-      switch (described.trainingJobStatus()) {
-        case COMPLETED, FAILED, STOPPED:
-          return described;
-        default:
-          Heartbeats.beat(jobName + ": " + described.trainingJobStatusAsString() + " / "
-              + described.secondaryStatusAsString());
-          pause(settings.pollInterval());
-      }
-    }
+    return SageMakerJobs.awaitEnd(
+        () -> describeJob(jobName).orElseThrow(() -> DataProblem.TRAINING_JOB_NOT_FOUND.failure("training job "
+            + jobName + " does not exist in SageMaker; call startTraining first")),
+        described -> switch (described.trainingJobStatus()) {
+          case COMPLETED, FAILED, STOPPED -> true;
+          default -> false;
+        },
+        described -> jobName + ": " + described.trainingJobStatusAsString() + " / "
+            + described.secondaryStatusAsString(),
+        settings.pollInterval());
   }
 
   private TrainingResult result(TrainingRequest request, DescribeTrainingJobResponse job) {
@@ -251,14 +235,7 @@ public class AwsTrainingActivities implements TrainingActivities {
   }
 
   private Optional<DescribeTrainingJobResponse> describeJob(String jobName) {
-    try {
-      return Optional.of(sageMaker.describeTrainingJob(b -> b.trainingJobName(jobName)));
-    } catch (AwsServiceException e) {
-      if (AwsErrors.isNotFound(e)) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return SageMakerJobs.describe(() -> sageMaker.describeTrainingJob(b -> b.trainingJobName(jobName)));
   }
 
   private void requireGroup(String group) {
@@ -329,14 +306,5 @@ public class AwsTrainingActivities implements TrainingActivities {
 
   private static Tag tag(String key, String value) {
     return Tag.builder().key(key).value(value).build();
-  }
-
-  private static void pause(Duration interval) {
-    try {
-      Thread.sleep(interval.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while polling a training job", e);
-    }
   }
 }

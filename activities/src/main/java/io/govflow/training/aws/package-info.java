@@ -15,8 +15,9 @@
  *       execution interceptor.
  *   <li>Content of model cards is not validated against the model card JSON schema, on cards or on packages.
  * </ul>
- * The default image, built-in XGBoost, reads CSV without a header and with the label first; the split govflow writes
- * keeps the dataset's header and column order, so a real run needs an image that reads it (script mode) or a
- * preprocessing step, not yet part of the lifecycle.
+ * The default image, built-in XGBoost, reads CSV without a header, with the label first and numbers only: the train
+ * channel is written so ({@code FeatureEncoding}: label 1/0, text columns one-hot), and the encoding is kept as the
+ * model version's {@code feature-encoding} evidence so batch transform and endpoint inputs are encoded the same way.
+ * The test split keeps the dataset's header and values for model evaluation.
  */
 package io.govflow.training.aws;

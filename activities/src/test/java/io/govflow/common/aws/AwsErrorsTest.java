@@ -37,6 +37,15 @@ class AwsErrorsTest {
     assertThat(AwsErrors.failure(error(400, "AccessDeniedException", "not authorized"), "x"))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType())
             .isEqualTo(AwsErrors.AWS_ACCESS_DENIED));
+    assertThat(AwsErrors.failure(error(401, "UnauthorizedException", "not a member of the domain"), "x"))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType())
+            .isEqualTo(AwsErrors.AWS_ACCESS_DENIED));
+  }
+
+  @Test
+  void dataZonesConflictAndNotFoundAreReadByCode() {
+    assertThat(AwsErrors.isAlreadyExists(error(409, "ConflictException", "Project name is taken"))).isTrue();
+    assertThat(AwsErrors.isNotFound(error(404, "ResourceNotFoundException", "Project prj1"))).isTrue();
   }
 
   @Test

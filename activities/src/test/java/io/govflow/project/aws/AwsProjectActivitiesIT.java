@@ -1,6 +1,7 @@
 package io.govflow.project.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,20 +12,30 @@ import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
 import io.govflow.project.TestUseCases;
+import io.govflow.testing.FakeDataZone;
 import io.govflow.testing.MotoServer;
+import io.govflow.testing.ServiceModelStub;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.datazone.DataZoneClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelCardResponse;
 import software.amazon.awssdk.services.sagemaker.model.ModelCardStatus;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
+/**
+ * Step 3 on moto (SageMaker, S3) and on a DataZone stub that checks every request against botocore's DataZone model
+ * (DataZone has no emulator): each test also proves that all DataZone requests it caused fit the model.
+ */
 class AwsProjectActivitiesIT {
 
   private static final String BUCKET = "govflow-artifacts";
@@ -33,6 +44,8 @@ class AwsProjectActivitiesIT {
   private static MotoServer moto;
   private static S3Client s3;
   private static SageMakerClient sageMaker;
+  private static FakeDataZone dataZone;
+  private static DataZoneClient dataZoneClient;
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
   private AwsProjectActivities activities;
@@ -42,10 +55,14 @@ class AwsProjectActivitiesIT {
     moto = MotoServer.start();
     s3 = moto.s3();
     sageMaker = moto.sageMaker();
+    dataZone = FakeDataZone.start();
+    dataZoneClient = dataZone.client();
   }
 
   @AfterAll
   static void stopEmulator() {
+    dataZoneClient.close();
+    dataZone.close();
     sageMaker.close();
     s3.close();
     moto.close();
@@ -54,20 +71,29 @@ class AwsProjectActivitiesIT {
   @BeforeEach
   void emptyAccount() {
     moto.reset();
+    dataZone.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     store = new S3ArtifactStore(s3, BUCKET, "");
-    activities = new AwsProjectActivities(sageMaker, store);
+    activities = activities(DataZoneSettings.domain(FakeDataZone.DOMAIN_ID));
+  }
+
+  @AfterEach
+  void everyDataZoneRequestFitTheModel() {
+    assertThat(dataZone.stub().violations()).isEmpty();
   }
 
   @Test
   void setUpCreatesTaggedGroupAndDraftCardWithTheBusinessDetails() throws Exception {
     ProjectRef project = activities.setUpProject(CREDIT);
 
-    assertThat(project.projectId()).isEqualTo("gf-uc-17");
+    JsonNode dataZoneProject = dataZone.projects().get(0);
+    assertThat(dataZoneProject.path("name").asText()).isEqualTo("gf-uc-17");
+    assertThat(dataZoneProject.path("description").asText()).contains("uc-17", "Consumer credit scoring");
+    assertThat(project.projectId()).isEqualTo(dataZoneProject.path("id").asText());
     assertThat(project.modelPackageGroup()).isEqualTo("gf-uc-17");
     String groupArn = sageMaker.describeModelPackageGroup(b -> b.modelPackageGroupName("gf-uc-17"))
         .modelPackageGroupArn();
-    assertThat(tags(groupArn)).containsEntry(AwsProjectActivities.PROJECT_TAG, "gf-uc-17")
+    assertThat(tags(groupArn)).containsEntry(AwsProjectActivities.PROJECT_TAG, project.projectId())
         .containsEntry(AwsProjectActivities.USE_CASE_TAG, "uc-17");
 
     DescribeModelCardResponse card = sageMaker.describeModelCard(b -> b.modelCardName("gf-uc-17-v1"));
@@ -80,6 +106,27 @@ class AwsProjectActivitiesIT {
     assertThat(project.modelCard().location()).isEqualTo("s3://govflow-artifacts/use-cases/uc-17/uc-17-v1/model-card.json");
     assertThat(project.modelCard().sha256()).isEqualTo(Digests.sha256(stored));
     assertThat(json.readTree(stored).path("content")).isEqualTo(content);
+  }
+
+  @Test
+  void groupIsListedAsAModelPackageGroupAssetOfTheProject() throws Exception {
+    ProjectRef project = activities.setUpProject(CREDIT);
+
+    String groupArn = sageMaker.describeModelPackageGroup(b -> b.modelPackageGroupName("gf-uc-17"))
+        .modelPackageGroupArn();
+    JsonNode asset = dataZone.assets().get(0);
+    assertThat(asset.path("name").asText()).isEqualTo("gf-uc-17");
+    assertThat(asset.path("owningProjectId").asText()).isEqualTo(project.projectId());
+    assertThat(asset.path("typeIdentifier").asText()).isEqualTo(DataZoneCatalog.ASSET_TYPE);
+    assertThat(asset.path("externalIdentifier").asText()).isEqualTo(groupArn);
+    JsonNode form = asset.path("formsOutput").get(0);
+    assertThat(form.path("formName").asText()).isEqualTo(DataZoneCatalog.ASSET_FORM);
+    assertThat(form.path("typeName").asText()).isEqualTo(DataZoneCatalog.ASSET_FORM_TYPE);
+    JsonNode content = json.readTree(form.path("content").asText());
+    assertThat(content.path("modelPackageGroupName").asText()).isEqualTo("gf-uc-17");
+    assertThat(content.path("modelPackageGroupArn").asText()).isEqualTo(groupArn);
+    assertThat(dataZone.stub().calls("CreateAsset").get(0).text("clientToken"))
+        .isEqualTo(DataZoneCatalog.assetToken("uc-17"));
   }
 
   @Test
@@ -96,6 +143,52 @@ class AwsProjectActivitiesIT {
     String groupArn = sageMaker.describeModelPackageGroup(b -> b.modelPackageGroupName("gf-uc-17"))
         .modelPackageGroupArn();
     assertThat(sageMaker.listTags(b -> b.resourceArn(groupArn)).tags()).hasSize(2);
+    assertThat(dataZone.projects()).hasSize(1);
+    assertThat(dataZone.assets()).hasSize(1);
+    assertThat(dataZone.stub().calls("CreateProject")).hasSize(1);
+    assertThat(dataZone.stub().calls("CreateAsset")).hasSize(1);
+  }
+
+  @Test
+  void projectCreatedByAConcurrentAttemptIsAdopted() {
+    String existing = dataZone.addProject("gf-uc-17");
+    // The lookup misses it, as one racing with another attempt's create would: the create is refused, and adopted.
+    dataZone.stub().answerNext("ListProjects", ServiceModelStub.Reply.ok(json.createObjectNode().set("items",
+        json.createArrayNode())));
+
+    ProjectRef project = activities.setUpProject(CREDIT);
+
+    assertThat(project.projectId()).isEqualTo(existing);
+    assertThat(dataZone.projects()).hasSize(1);
+    assertThat(dataZone.stub().calls("CreateProject")).hasSize(1);
+  }
+
+  @Test
+  void assetMadeByAnEarlierAttemptWhoseTokenExpiredIsAdopted() {
+    activities.setUpProject(CREDIT);
+    String assetId = dataZone.assets().get(0).path("id").asText();
+    // Search does not see it yet, and the token has expired: CreateAsset refuses the duplicate group ARN.
+    dataZone.stub().answerNext("Search", ServiceModelStub.Reply.ok(json.createObjectNode().set("items",
+        json.createArrayNode())));
+    dataZone.stub().answerNext("CreateAsset", ServiceModelStub.Reply.error("ConflictException",
+        "an asset with this external identifier exists"));
+
+    activities.setUpProject(CREDIT);
+
+    assertThat(dataZone.assets()).extracting(a -> a.path("id").asText()).containsExactly(assetId);
+  }
+
+  @Test
+  void configuredOwnersAreMadeProjectOwnersOnceAcrossRetries() {
+    AwsProjectActivities withOwners = activities(new DataZoneSettings(FakeDataZone.DOMAIN_ID, "prof_ml", null,
+        List.of("arn:aws:iam::123456789012:role/ModelRiskOfficers")));
+
+    ProjectRef project = withOwners.setUpProject(CREDIT);
+    withOwners.setUpProject(CREDIT);
+
+    assertThat(dataZone.owners()).containsExactly(Map.entry(
+        project.projectId() + "/arn:aws:iam::123456789012:role/ModelRiskOfficers", "PROJECT_OWNER"));
+    assertThat(dataZone.stub().calls("CreateProject").get(0).text("projectProfileId")).isEqualTo("prof_ml");
   }
 
   @Test
@@ -112,12 +205,27 @@ class AwsProjectActivitiesIT {
 
   @Test
   void groupMadeOutsideGovflowIsAdoptedWithTheProjectItIsTaggedWith() {
+    String studioProject = dataZone.addProject("credit-team");
     sageMaker.createModelPackageGroup(b -> b.modelPackageGroupName("gf-uc-17")
-        .tags(Tag.builder().key(AwsProjectActivities.PROJECT_TAG).value("dzp-4711").build()));
+        .tags(Tag.builder().key(AwsProjectActivities.PROJECT_TAG).value(studioProject).build()));
 
     ProjectRef project = activities.setUpProject(CREDIT);
 
-    assertThat(project.projectId()).isEqualTo("dzp-4711");
+    assertThat(project.projectId()).isEqualTo(studioProject);
+    assertThat(dataZone.stub().calls("CreateProject")).isEmpty();
+    assertThat(dataZone.assets()).extracting(a -> a.path("owningProjectId").asText()).containsExactly(studioProject);
+  }
+
+  @Test
+  void groupTaggedWithAProjectTheDomainLacksFailsForGood() {
+    sageMaker.createModelPackageGroup(b -> b.modelPackageGroupName("gf-uc-17")
+        .tags(Tag.builder().key(AwsProjectActivities.PROJECT_TAG).value("prj-gone").build()));
+
+    assertThatThrownBy(() -> activities.setUpProject(CREDIT)).isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+      assertThat(f.isNonRetryable()).isTrue();
+      assertThat(f.getType()).isEqualTo(DataZoneCatalog.PROJECT_UNUSABLE);
+      assertThat(f.getOriginalMessage()).contains("prj-gone", FakeDataZone.DOMAIN_ID, "correct the tag");
+    });
   }
 
   @Test
@@ -132,6 +240,10 @@ class AwsProjectActivitiesIT {
     assertThat(retried.modelCard().location()).isEqualTo(first.modelCard().location());
     assertThat(retried.modelCard().sha256()).isEqualTo(Digests.sha256(signed));
     assertThat(store.get(retried.modelCard().location())).isEqualTo(signed);
+  }
+
+  private AwsProjectActivities activities(DataZoneSettings settings) {
+    return new AwsProjectActivities(sageMaker, dataZoneClient, store, settings);
   }
 
   private static Map<String, String> tags(String arn) {

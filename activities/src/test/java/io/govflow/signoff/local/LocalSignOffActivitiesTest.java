@@ -71,7 +71,8 @@ class LocalSignOffActivitiesTest {
     LocalModelPackage modelPackage = registry.find("gf-uc17", "gf-uc17-1").orElseThrow();
     assertThat(modelPackage.status()).isEqualTo(ModelVersionStatus.Approved);
     assertThat(modelPackage.approvalDescription()).isEqualTo("Approved by gov1, gov2 at governance sign-off under "
-        + "policy high-2026.1 (decisions key-1, key-2; evidence digest " + EVIDENCE_DIGEST + ").");
+        + "policy high-2026.1 (decisions key-1, key-2; evidence digest " + EVIDENCE_DIGEST + "). Comments: gov1: "
+        + "looked at the evidence; gov2: looked at the evidence");
 
     byte[] bytes = store.get(project.modelCard().location());
     assertThat(Digests.sha256(bytes)).as("the card changed in place").isNotEqualTo(project.modelCard().sha256());

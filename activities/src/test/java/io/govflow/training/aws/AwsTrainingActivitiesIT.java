@@ -13,6 +13,8 @@ import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
 import io.govflow.project.TestUseCases;
 import io.govflow.project.aws.AwsProjectActivities;
+import io.govflow.project.aws.DataZoneSettings;
+import io.govflow.testing.FakeDataZone;
 import io.govflow.testing.MotoServer;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
@@ -21,6 +23,7 @@ import io.govflow.training.TrainingJobRef;
 import io.govflow.training.TrainingRequest;
 import io.govflow.training.TrainingResult;
 import io.govflow.usecase.Dataset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +36,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.datazone.DataZoneClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateModelPackageRequest;
@@ -54,6 +58,8 @@ class AwsTrainingActivitiesIT {
   private static MotoServer moto;
   private static S3Client s3;
   private static SageMakerClient sageMaker;
+  private static FakeDataZone dataZone;
+  private static DataZoneClient dataZoneClient;
   private static final List<SdkRequest> SENT = new CopyOnWriteArrayList<>();
 
   private final ObjectMapper json = new ObjectMapper();
@@ -72,10 +78,14 @@ class AwsTrainingActivitiesIT {
         SENT.add(context.request());
       }
     });
+    dataZone = FakeDataZone.start();
+    dataZoneClient = dataZone.client();
   }
 
   @AfterAll
   static void stopEmulator() {
+    dataZoneClient.close();
+    dataZone.close();
     sageMaker.close();
     s3.close();
     moto.close();
@@ -84,12 +94,14 @@ class AwsTrainingActivitiesIT {
   @BeforeEach
   void projectWithCreditData() {
     moto.reset();
+    dataZone.reset();
     SENT.clear();
     s3.createBucket(b -> b.bucket(BUCKET));
     s3.createBucket(b -> b.bucket("govflow-data"));
     s3.putObject(b -> b.bucket("govflow-data").key("credit-g.csv"), RequestBody.fromFile(Samples.path(Samples.CREDIT_G)));
     store = new S3ArtifactStore(s3, BUCKET, "");
-    project = new AwsProjectActivities(sageMaker, store)
+    project = new AwsProjectActivities(sageMaker, dataZoneClient, store,
+        DataZoneSettings.domain(FakeDataZone.DOMAIN_ID))
         .setUpProject(new ProjectRequest("uc-17", "uc-17-v1", TestUseCases.creditRisk()));
     training = new AwsTrainingActivities(sageMaker, store,
         AwsSettings.xgboost(AwsSettings.XGBOOST_US_EAST_1, ROLE, "s3://" + BUCKET + "/training-output")
@@ -115,11 +127,29 @@ class AwsTrainingActivitiesIT {
     assertThat(job.roleArn()).isEqualTo(ROLE);
     assertThat(job.hyperParameters()).containsEntry("objective", "binary:logistic");
 
-    Table train = Table.parse(store.get(prefix + "train.csv"));
     Table test = Table.parse(store.get(prefix + "test.csv"));
-    assertThat(train.rowCount()).isEqualTo(700);
     assertThat(test.rowCount()).isEqualTo(300);
     assertThat(test.column("class").stream().filter("good"::equals).count()).isEqualTo(210);
+  }
+
+  @Test
+  void trainChannelIsWhatBuiltInXgboostReadsAndItsEncodingIsKept() {
+    training.startTraining(request);
+
+    FeatureEncoding encoding = FeatureEncoding.read(store, "uc-17", "uc-17-v1");
+    List<String> rows = List.of(new String(store.get(
+        "s3://govflow-artifacts/use-cases/uc-17/uc-17-v1/training/gf-uc-17-v1-train/train.csv"),
+        StandardCharsets.UTF_8).split("\n"));
+    assertThat(rows).hasSize(700);
+    assertThat(rows.stream().filter(row -> row.startsWith("1,")).count()).as("good rows").isEqualTo(490);
+    assertThat(rows).allSatisfy(row -> {
+      String[] cells = row.split(",", -1);
+      assertThat(cells).hasSize(1 + encoding.encodedColumns().size());
+      assertThat(cells).allSatisfy(cell -> assertThat(Double.parseDouble(cell)).isNotNaN());
+    });
+    assertThat(encoding.encodedColumns()).contains("duration", "purpose=radio/tv", "personal_status=male single")
+        .doesNotContain("class");
+    assertThat(encoding.unfavourableLabel()).isEqualTo("bad");
   }
 
   @Test

@@ -1,0 +1,290 @@
+package io.govflow.evaluation.aws;
+
+import io.govflow.common.DataProblem;
+import io.govflow.common.Heartbeats;
+import io.govflow.common.LocalDatasets;
+import io.govflow.common.aws.AwsErrors;
+import io.govflow.common.aws.ClarifyJobs;
+import io.govflow.common.aws.ClarifyJobs.ClarifyRun;
+import io.govflow.common.aws.ClarifySettings;
+import io.govflow.common.aws.SageMakerJobs;
+import io.govflow.common.aws.SageMakerJobs.JobInput;
+import io.govflow.common.aws.SageMakerNames;
+import io.govflow.evaluation.ModelEvaluation;
+import io.govflow.evaluation.ModelEvaluationActivities;
+import io.govflow.evaluation.ModelEvaluationRequest;
+import io.govflow.evaluation.clarify.ClarifyBiasConfig;
+import io.govflow.evaluation.metrics.BiasAnalysis;
+import io.govflow.evaluation.metrics.BiasReport;
+import io.govflow.evaluation.metrics.BinaryClassification;
+import io.govflow.evaluation.metrics.EvidenceJson;
+import io.govflow.evaluation.metrics.Table;
+import io.govflow.evidence.ArtifactNotFoundException;
+import io.govflow.evidence.EvidenceRef;
+import io.govflow.evidence.aws.S3ArtifactStore;
+import io.govflow.training.CandidateModel;
+import io.govflow.training.aws.FeatureEncoding;
+import io.govflow.usecase.Dataset;
+import io.govflow.usecase.ProtectedFacet;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AssemblyType;
+import software.amazon.awssdk.services.sagemaker.model.BatchStrategy;
+import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
+import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeTransformJobResponse;
+import software.amazon.awssdk.services.sagemaker.model.ModelPackageContainerDefinition;
+import software.amazon.awssdk.services.sagemaker.model.S3DataType;
+import software.amazon.awssdk.services.sagemaker.model.SplitType;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.awssdk.services.sagemaker.model.TransformJobStatus;
+
+/**
+ * Step 6 on SageMaker. The candidate scores its held-out test split once, and both judgements rest on those very
+ * predictions:
+ * <ol>
+ *   <li>a SageMaker model {@code gf-<modelVersionId>-eval-model} made from the model package's inference container
+ *       (its image and model artifact; made from the container rather than the package name so that it does not
+ *       depend on the package's approval, which is only decided at step 8);
+ *   <li>a batch transform {@code gf-<modelVersionId>-transform} over the test split, encoded as the model was trained
+ *       ({@link FeatureEncoding}); built-in XGBoost answers the favourable label's probability per row, and a
+ *       probability of at least {@value #DECISION_THRESHOLD} predicts the favourable label;
+ *   <li>{@code model-quality}: Clarify computes no model quality, and Model Monitor's model-quality baselining job
+ *       would need the same predictions merged with the labels first, so the metrics are computed by govflow's
+ *       {@link BinaryClassification} on the transform's output, in Model Monitor's binary_classification_metrics
+ *       shape, as on the local provider;
+ *   <li>{@code post-training-bias}: a SageMaker Clarify processing job {@code gf-<modelVersionId>-model-bias} over
+ *       the test split with the predicted labels as a column ({@code predicted_label} in its analysis
+ *       configuration), so Clarify needs no shadow endpoint and judges the predictions the quality metrics judged.
+ * </ol>
+ * Explainability (SHAP) is not run: it needs Clarify to query the model through a shadow endpoint on the encoded
+ * features, govflow keeps no feature-attribution evidence yet and the local provider computes none. The step is one
+ * activity, as the workflow calls it: jobs are polled with heartbeats, and a retried attempt adopts the model and
+ * jobs of their names when they were made from the same inputs ({@link SageMakerJobs}).
+ */
+public class AwsModelEvaluationActivities implements ModelEvaluationActivities {
+
+  /** The favourable probability from which a prediction is the favourable label. */
+  public static final double DECISION_THRESHOLD = 0.5;
+  public static final String MODEL_STEP = "eval-model";
+  public static final String TRANSFORM_STEP = "transform";
+  public static final String BIAS_STEP = "model-bias";
+  private static final String CSV = "text/csv";
+  private static final String TRANSFORM_INPUT = "features.csv";
+
+  private final SageMakerClient sageMaker;
+  private final S3ArtifactStore store;
+  private final ClarifyJobs clarify;
+  private final TransformSettings transform;
+
+  public AwsModelEvaluationActivities(SageMakerClient sageMaker, S3ArtifactStore store, ClarifySettings clarify,
+      TransformSettings transform) {
+    this.sageMaker = sageMaker;
+    this.store = store;
+    this.clarify = new ClarifyJobs(sageMaker, store, clarify);
+    this.transform = transform;
+  }
+
+  @Override
+  public ModelEvaluation evaluateModel(ModelEvaluationRequest request) {
+    CandidateModel candidate = request.candidate();
+    Dataset dataset = request.dataset();
+    List<ProtectedFacet> facets = request.protectedFacets() == null ? List.of() : request.protectedFacets();
+    Table test = LocalDatasets.readSplit(store, candidate.testDataLocation(), dataset);
+    LocalDatasets.checkFacets(test, facets, candidate.testDataLocation());
+    FeatureEncoding encoding = FeatureEncoding.read(store, request.useCaseId(), request.modelVersionId());
+    double[] probabilities = score(request, encoding.featuresCsv(test), test.rowCount());
+    List<String> predicted = new ArrayList<>(probabilities.length);
+    for (double probability : probabilities) {
+      predicted.add(probability >= DECISION_THRESHOLD ? encoding.favourableLabel() : encoding.unfavourableLabel());
+    }
+    String useCase = request.useCaseId();
+    String version = request.modelVersionId();
+    EvidenceRef quality = store.putEvidence(useCase, version, EvidenceRef.MODEL_QUALITY,
+        EvidenceJson.write(BinaryClassification.evaluate(dataset.label(), dataset.favourableLabel(),
+            test.column(dataset.label()), predicted, probabilities)));
+    BiasReport bias = facets.isEmpty()
+        ? BiasAnalysis.postTraining(test, dataset.label(), dataset.favourableLabel(), predicted, facets)
+        : clarifyPostTraining(request, test, predicted, facets);
+    EvidenceRef biasEvidence = store.putEvidence(useCase, version, EvidenceRef.POST_TRAINING_BIAS,
+        EvidenceJson.write(bias));
+    return new ModelEvaluation(List.of(quality, biasEvidence));
+  }
+
+  public static String modelName(String modelVersionId) {
+    return SageMakerNames.of(modelVersionId, MODEL_STEP);
+  }
+
+  public static String transformJobName(String modelVersionId) {
+    return SageMakerNames.of(modelVersionId, TRANSFORM_STEP);
+  }
+
+  public static String biasJobName(String modelVersionId) {
+    return SageMakerNames.of(modelVersionId, BIAS_STEP);
+  }
+
+  /** The favourable label's probability per test row, from the candidate's batch transform. */
+  private double[] score(ModelEvaluationRequest request, byte[] features, int rows) {
+    String version = request.modelVersionId();
+    List<Tag> tags = SageMakerNames.tags(request.useCaseId(), version);
+    String jobName = transformJobName(version);
+    String keyPrefix = keyPrefix(request) + jobName + "/";
+    JobInput input = new JobInput(keyPrefix + "input/" + TRANSFORM_INPUT, features, CSV);
+    String outputLocation = store.locationOf(keyPrefix + "output");
+    try {
+      String model = ensureModel(request.candidate(), modelName(version), tags);
+      submitOrAdoptTransform(jobName, model, input, outputLocation, tags);
+      DescribeTransformJobResponse ended = SageMakerJobs.awaitEnd(() -> describeTransform(jobName),
+          d -> d.transformJobStatus() == TransformJobStatus.COMPLETED
+              || d.transformJobStatus() == TransformJobStatus.FAILED
+              || d.transformJobStatus() == TransformJobStatus.STOPPED,
+          d -> jobName + ": " + d.transformJobStatusAsString(), transform.pollInterval());
+      String job = "batch transform job " + jobName;
+      return switch (ended.transformJobStatus()) {
+        case COMPLETED -> probabilities(job, outputLocation + "/" + TRANSFORM_INPUT + ".out", rows);
+        case FAILED -> throw SageMakerJobs.failed(job, ended.failureReason());
+        default -> throw SageMakerJobs.stopped(job, ended.failureReason());
+      };
+    } catch (AwsServiceException e) {
+      throw AwsErrors.failure(e, "scoring the test split of model version " + version + " with a batch transform");
+    }
+  }
+
+  /** The evaluation model, made once from the package's first inference container and adopted if it matches. */
+  private String ensureModel(CandidateModel candidate, String name, List<Tag> tags) {
+    ModelPackageContainerDefinition container = SageMakerJobs.describe(() -> sageMaker.describeModelPackage(
+            b -> b.modelPackageName(candidate.modelPackageId())))
+        .orElseThrow(() -> DataProblem.MODEL_ARTIFACT_UNREADABLE.failure("model package "
+            + candidate.modelPackageId() + " does not exist: train the model version again"))
+        .inferenceSpecification().containers().get(0);
+    Optional<DescribeModelResponse> existing = SageMakerJobs.describe(() -> describeModel(name));
+    if (existing.isEmpty()) {
+      try {
+        sageMaker.createModel(b -> b.modelName(name).executionRoleArn(transform.roleArn())
+            .primaryContainer(ContainerDefinition.builder().image(container.image())
+                .modelDataUrl(container.modelDataUrl()).build())
+            .tags(tags));
+        return name;
+      } catch (AwsServiceException e) {
+        if (!AwsErrors.isAlreadyExists(e)) {
+          throw e;
+        }
+        existing = Optional.of(describeModel(name));
+      }
+    }
+    ContainerDefinition made = existing.get().primaryContainer();
+    if (made == null || !container.image().equals(made.image())
+        || !container.modelDataUrl().equals(made.modelDataUrl())) {
+      throw SageMakerJobs.conflict("SageMaker model " + name);
+    }
+    return name;
+  }
+
+  private void submitOrAdoptTransform(String jobName, String model, JobInput input, String outputLocation,
+      List<Tag> tags) {
+    String inputLocation = store.locationOf(input.key());
+    Optional<DescribeTransformJobResponse> existing = SageMakerJobs.describe(() -> describeTransform(jobName));
+    if (existing.isEmpty()) {
+      SageMakerJobs.stage(store, List.of(input));
+      try {
+        sageMaker.createTransformJob(b -> b.transformJobName(jobName).modelName(model)
+            .batchStrategy(BatchStrategy.MULTI_RECORD)
+            .transformInput(i -> i.contentType(CSV).splitType(SplitType.LINE)
+                .dataSource(d -> d.s3DataSource(s -> s.s3DataType(S3DataType.S3_PREFIX).s3Uri(inputLocation))))
+            .transformOutput(o -> o.s3OutputPath(outputLocation).accept(CSV).assembleWith(AssemblyType.LINE))
+            .transformResources(r -> r.instanceType(transform.instanceType())
+                .instanceCount(transform.instanceCount()))
+            .tags(tags));
+        return;
+      } catch (AwsServiceException e) {
+        if (!AwsErrors.isAlreadyExists(e)) {
+          throw e;
+        }
+        existing = Optional.of(describeTransform(jobName));
+      }
+    }
+    DescribeTransformJobResponse job = existing.get();
+    boolean sameInputs = model.equals(job.modelName())
+        && inputLocation.equals(job.transformInput().dataSource().s3DataSource().s3Uri())
+        && SageMakerJobs.staged(store, List.of(input));
+    if (!sameInputs) {
+      throw SageMakerJobs.conflict("batch transform job " + jobName);
+    }
+  }
+
+  /**
+   * The transform's output: one probability per input line. XGBoost answers a mini-batch of CSV rows with one value
+   * per row, on lines or separated by commas depending on its version, so both separate values.
+   */
+  private double[] probabilities(String job, String location, int rows) {
+    String text;
+    try {
+      text = new String(store.get(location), StandardCharsets.UTF_8);
+    } catch (ArtifactNotFoundException e) {
+      throw ApplicationFailure.newNonRetryableFailureWithCause(job + " completed but wrote no predictions to "
+          + location + "; see the job's logs in CloudWatch", SageMakerJobs.OUTPUT_UNREADABLE, e);
+    }
+    List<String> values = List.of(text.strip().split("[,\\s]+"));
+    if (text.isBlank() || values.size() != rows) {
+      throw ApplicationFailure.newNonRetryableFailure(location + " holds " + (text.isBlank() ? 0 : values.size())
+          + " predictions for " + rows + " test rows: the model must answer one favourable-label probability per "
+          + "row (built-in XGBoost with objective binary:logistic does)", SageMakerJobs.OUTPUT_UNREADABLE);
+    }
+    double[] probabilities = new double[rows];
+    for (int row = 0; row < rows; row++) {
+      try {
+        probabilities[row] = Double.parseDouble(values.get(row));
+      } catch (NumberFormatException e) {
+        throw ApplicationFailure.newNonRetryableFailureWithCause("prediction " + (row + 1) + " in " + location
+            + " is '" + values.get(row) + "', not a probability", SageMakerJobs.OUTPUT_UNREADABLE, e);
+      }
+    }
+    return probabilities;
+  }
+
+  private BiasReport clarifyPostTraining(ModelEvaluationRequest request, Table test, List<String> predicted,
+      List<ProtectedFacet> facets) {
+    Dataset dataset = request.dataset();
+    String predictedColumn = "predicted_" + dataset.label();
+    while (test.hasColumn(predictedColumn)) {
+      predictedColumn = "_" + predictedColumn;
+    }
+    Table scored = test.withColumn(predictedColumn, predicted);
+    byte[] config;
+    try {
+      config = ClarifyBiasConfig.postTraining(scored, dataset.label(), dataset.favourableLabel(), predictedColumn,
+          facets);
+    } catch (IllegalArgumentException e) {
+      throw DataProblem.FACET_INVALID.failure("the use case's label or facets cannot be given to Clarify as meant: "
+          + e.getMessage(), e);
+    }
+    String jobName = biasJobName(request.modelVersionId());
+    Heartbeats.beat("post-training bias of " + test.rowCount() + " predictions");
+    ClarifyRun run = new ClarifyRun(jobName, keyPrefix(request) + jobName + "/", scored.toHeaderlessCsv(), config,
+        SageMakerNames.tags(request.useCaseId(), request.modelVersionId()));
+    BiasReport analysis = clarify.analyse(run);
+    if (analysis.postTrainingBiasMetrics() == null) {
+      throw ApplicationFailure.newNonRetryableFailure(clarify.analysisLocation(run) + " has no "
+          + "post_training_bias_metrics although the job was asked for them; see the job's logs in CloudWatch",
+          SageMakerJobs.OUTPUT_UNREADABLE);
+    }
+    return new BiasReport(BiasReport.VERSION, null, analysis.postTrainingBiasMetrics());
+  }
+
+  private DescribeModelResponse describeModel(String name) {
+    return sageMaker.describeModel(b -> b.modelName(name));
+  }
+
+  private DescribeTransformJobResponse describeTransform(String jobName) {
+    return sageMaker.describeTransformJob(b -> b.transformJobName(jobName));
+  }
+
+  private static String keyPrefix(ModelEvaluationRequest request) {
+    return "use-cases/" + request.useCaseId() + "/" + request.modelVersionId() + "/model-evaluation/";
+  }
+}

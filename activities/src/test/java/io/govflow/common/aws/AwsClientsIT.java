@@ -1,0 +1,63 @@
+package io.govflow.common.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.govflow.common.TestConfigs;
+import io.govflow.evidence.EvidenceRef;
+import io.govflow.evidence.aws.S3ArtifactStore;
+import io.govflow.testing.MotoServer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * The clients as the worker builds them from {@code govflow.aws.*}, on moto: the default chain's identity (here from
+ * system properties) assumes the configured role through STS, and S3 is reached path-style at the override.
+ */
+class AwsClientsIT {
+
+  private static MotoServer moto;
+
+  @BeforeAll
+  static void startEmulator() {
+    moto = MotoServer.start();
+    // The first source of the SDK's default chain; cleared after, so no other test signs with them.
+    System.setProperty("aws.accessKeyId", "chain-identity");
+    System.setProperty("aws.secretAccessKey", "chain-secret");
+  }
+
+  @AfterAll
+  static void stopEmulator() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    moto.close();
+  }
+
+  @Test
+  void configuredRoleIsAssumedAndItsSessionStoresArtifacts() {
+    Map<String, String> properties = new HashMap<>(TestConfigs.aws());
+    properties.put("govflow.aws.endpoint-override", moto.endpoint().toString());
+    properties.put("govflow.aws.path-style-access", "true");
+    properties.put("govflow.aws.role-arn", "arn:aws:iam::123456789012:role/govflow-worker");
+
+    try (AwsClients clients = new AwsClients(TestConfigs.govflow(properties).aws())) {
+      AwsCredentials session = clients.credentials().resolveCredentials();
+      assertThat(session).isInstanceOf(AwsSessionCredentials.class);
+      assertThat(session.accessKeyId()).isNotEqualTo("chain-identity");
+
+      clients.s3().createBucket(b -> b.bucket("govflow-artifacts"));
+      S3ArtifactStore store = new S3ArtifactStore(clients.s3(), "govflow-artifacts", "govflow/");
+      EvidenceRef ref = store.putEvidence("uc-17", "uc-17-v1", "data-statistics",
+          "{\"dataset\":{\"item_count\":1000}}".getBytes(StandardCharsets.UTF_8));
+
+      assertThat(ref.location())
+          .isEqualTo("s3://govflow-artifacts/govflow/use-cases/uc-17/uc-17-v1/data-statistics.json");
+      assertThat(new String(store.get(ref.location()), StandardCharsets.UTF_8)).contains("\"item_count\":1000");
+    }
+  }
+}
