@@ -1,5 +1,7 @@
 package io.govflow.deployment.aws;
 
+import io.govflow.common.GovflowConfig;
+import io.govflow.common.aws.AwsClients;
 import java.time.Duration;
 
 /**
@@ -26,6 +28,12 @@ public record EndpointSettings(String executionRoleArn, String instanceType, int
   /** One ml.m5.large, polled every 15 seconds: SageMaker takes minutes to bring an endpoint into service. */
   public static EndpointSettings defaults(String executionRoleArn) {
     return new EndpointSettings(executionRoleArn, "ml.m5.large", 1, Duration.ofSeconds(15));
+  }
+
+  /** {@code govflow.aws.hosting.*}, polled as often as the processing jobs are. */
+  public static EndpointSettings from(GovflowConfig.Aws aws) {
+    return new EndpointSettings(AwsClients.required(aws.executionRoleArn(), "govflow.aws.execution-role-arn"),
+        aws.hosting().instanceType(), aws.hosting().instanceCount(), aws.processing().pollInterval());
   }
 
   /** The same settings polling at another interval; tests poll without pause. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govflow.common.DataProblem;
 import io.govflow.common.Digests;
 import io.govflow.common.GovflowDataConverter;
+import io.govflow.common.ResourceNames;
 import io.govflow.common.aws.AwsErrors;
 import io.govflow.common.aws.S3Datasets;
 import io.govflow.common.aws.SageMakerJobs;
@@ -120,7 +121,7 @@ public class AwsMonitoringActivities implements MonitoringActivities {
 
   /** One schedule per kind on the use case's production endpoint, whichever version it serves. */
   public static String scheduleName(Monitor monitor, String useCaseId) {
-    return SageMakerNames.of(useCaseId, Environment.PRODUCTION.suffix() + "-" + kind(monitor));
+    return ResourceNames.of(useCaseId, Environment.PRODUCTION.suffix() + "-" + kind(monitor));
   }
 
   /** The key under which ground truth for the use case's production traffic is posted, hour by hour. */

@@ -1,6 +1,10 @@
 package io.govflow.monitoring.aws;
 
+import io.govflow.common.GovflowConfig;
+import io.govflow.common.aws.AwsClients;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * How steps 12 and 13 run on SageMaker Model Monitor: the analyzer image (SageMaker's
@@ -18,9 +22,20 @@ public record MonitoringSettings(
     String scheduleExpression,
     Duration pollInterval) {
 
-  /** The analyzer in us-east-1; other regions publish it under their own account (see SageMaker's ECR paths). */
-  public static final String ANALYZER_US_EAST_1 =
-      "156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer";
+  /** The accounts that publish the analyzer, by region, as SageMaker's Python SDK lists them. */
+  private static final Map<String, String> ANALYZER_ACCOUNTS = Map.ofEntries(
+      Map.entry("us-east-1", "156813124566"), Map.entry("us-east-2", "777275614652"),
+      Map.entry("us-west-1", "890145073186"), Map.entry("us-west-2", "159807026194"),
+      Map.entry("ca-central-1", "536280801234"), Map.entry("sa-east-1", "539772159869"),
+      Map.entry("eu-west-1", "468650794304"), Map.entry("eu-west-2", "749857270468"),
+      Map.entry("eu-west-3", "680080141114"), Map.entry("eu-central-1", "048819808253"),
+      Map.entry("eu-north-1", "895015795356"), Map.entry("me-south-1", "607024016150"),
+      Map.entry("ap-south-1", "126357580389"), Map.entry("ap-east-1", "001633400207"),
+      Map.entry("ap-northeast-1", "574779866223"), Map.entry("ap-northeast-2", "709848358524"),
+      Map.entry("ap-southeast-1", "245545462676"), Map.entry("ap-southeast-2", "563025443158"),
+      Map.entry("cn-north-1", "453000072557"), Map.entry("cn-northwest-1", "453252182341"));
+  /** The analyzer in us-east-1 (after the accounts, which it is read from). */
+  public static final String ANALYZER_US_EAST_1 = analyzerImage("us-east-1");
   /** At the start of every hour, each job reading the hour before. */
   public static final String HOURLY = "cron(0 * ? * * *)";
 
@@ -46,6 +61,28 @@ public record MonitoringSettings(
   public static MonitoringSettings defaults(String analyzerImage, String roleArn) {
     return new MonitoringSettings(analyzerImage, roleArn, "ml.m5.xlarge", 1, 20, Duration.ofMinutes(30), HOURLY,
         Duration.ofSeconds(30));
+  }
+
+  /**
+   * The analyzer of {@code govflow.aws.region}, the execution role, and the processing jobs' instances, run time and
+   * polling ({@code govflow.aws.processing.*}); hourly.
+   */
+  public static MonitoringSettings from(GovflowConfig.Aws aws) {
+    GovflowConfig.Aws.Processing processing = aws.processing();
+    return new MonitoringSettings(analyzerImage(AwsClients.required(aws.region(), "govflow.aws.region")),
+        AwsClients.required(aws.executionRoleArn(), "govflow.aws.execution-role-arn"), processing.instanceType(),
+        processing.instanceCount(), 20, processing.maxRuntime(), HOURLY, processing.pollInterval());
+  }
+
+  /** SageMaker's {@code sagemaker-model-monitor-analyzer} image in {@code region}. */
+  public static String analyzerImage(String region) {
+    String account = ANALYZER_ACCOUNTS.get(region);
+    if (account == null) {
+      throw new IllegalArgumentException("no Model Monitor analyzer image is known for region " + region
+          + "; regions with one: " + new TreeSet<>(ANALYZER_ACCOUNTS.keySet()));
+    }
+    String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+    return account + ".dkr.ecr." + region + "." + domain + "/sagemaker-model-monitor-analyzer";
   }
 
   /** The same settings polling at another interval; tests poll without pause. */
