@@ -30,11 +30,13 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -91,6 +93,12 @@ public class AwsMonitoringActivities implements MonitoringActivities {
   static final String ENDPOINT_INPUT_PATH = "/opt/ml/processing/input/endpoint";
   static final String OUTPUT_NAME = "monitoring_output";
   static final String OUTPUT_PATH = "/opt/ml/processing/output";
+  /** The analyzer's contract for a baseline: a CSV with a header in, statistics.json and constraints.json out. */
+  static final Map<String, String> BASELINE_ENVIRONMENT = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+      "dataset_format", "{\"csv\":{\"header\":true}}",
+      "dataset_source", BASELINE_INPUT_PATH,
+      "output_path", OUTPUT_PATH,
+      "publish_cloudwatch_metrics", "Disabled")));
   /** Built-in XGBoost answers one CSV column, the probability of the favourable class. */
   static final String PROBABILITY_ATTRIBUTE = "0";
   static final double PROBABILITY_THRESHOLD = 0.5;
@@ -194,11 +202,7 @@ public class AwsMonitoringActivities implements MonitoringActivities {
           stageBaselineInput(request, root + "/input/dataset.csv");
           sageMaker.createProcessingJob(b -> b.processingJobName(job)
               .appSpecification(a -> a.imageUri(settings.analyzerImage()))
-              .environment(Map.of(
-                  "dataset_format", "{\"csv\":{\"header\":true}}",
-                  "dataset_source", BASELINE_INPUT_PATH,
-                  "output_path", OUTPUT_PATH,
-                  "publish_cloudwatch_metrics", "Disabled"))
+              .environment(BASELINE_ENVIRONMENT)
               .processingInputs(i -> i.inputName(BASELINE_INPUT).s3Input(s -> s.s3Uri(input)
                   .localPath(BASELINE_INPUT_PATH).s3DataType(ProcessingS3DataType.S3_PREFIX)
                   .s3InputMode(ProcessingS3InputMode.FILE)

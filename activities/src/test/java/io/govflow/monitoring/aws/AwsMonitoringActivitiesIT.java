@@ -98,7 +98,8 @@ class AwsMonitoringActivitiesIT {
     gaps.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     s3.createBucket(b -> b.bucket("govflow-data"));
-    s3.putObject(b -> b.bucket("govflow-data").key("credit-g.csv"), RequestBody.fromFile(Samples.path(Samples.CREDIT_G)));
+    s3.putObject(b -> b.bucket("govflow-data").key("credit-g.csv"),
+        RequestBody.fromFile(Samples.path(Samples.CREDIT_G)));
     store = new S3ArtifactStore(s3, BUCKET, "");
     monitoring = new AwsMonitoringActivities(sageMaker, store,
         MonitoringSettings.defaults(MonitoringSettings.ANALYZER_US_EAST_1, ROLE).withPollInterval(Duration.ZERO));
@@ -125,7 +126,8 @@ class AwsMonitoringActivitiesIT {
         .path("comparison_operator").asText()).isEqualTo("LessThanThreshold");
     assertThat(baseline.postTrainingBias().name()).isEqualTo(EvidenceRef.POST_TRAINING_BIAS);
 
-    DescribeProcessingJobResponse job = emulator.describeProcessingJob(b -> b.processingJobName("gf-uc-17-v1-baseline"));
+    DescribeProcessingJobResponse job =
+        emulator.describeProcessingJob(b -> b.processingJobName("gf-uc-17-v1-baseline"));
     assertThat(job.appSpecification().imageUri()).isEqualTo(MonitoringSettings.ANALYZER_US_EAST_1);
     assertThat(job.roleArn()).isEqualTo(ROLE);
     String input = job.processingInputs().get(0).s3Input().s3Uri();
