@@ -4,6 +4,8 @@ import io.govflow.common.aws.AwsClients;
 import io.govflow.common.aws.ClarifySettings;
 import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
+import io.govflow.deployment.aws.AwsDeploymentActivities;
+import io.govflow.deployment.aws.EndpointSettings;
 import io.govflow.deployment.local.EndpointServer;
 import io.govflow.deployment.local.LocalDeploymentActivities;
 import io.govflow.evaluation.aws.AwsModelEvaluationActivities;
@@ -12,6 +14,8 @@ import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.modelregistry.LocalModelRegistry;
+import io.govflow.monitoring.aws.AwsMonitoringActivities;
+import io.govflow.monitoring.aws.MonitoringSettings;
 import io.govflow.monitoring.local.GroundTruthStore;
 import io.govflow.monitoring.local.LocalMonitoringActivities;
 import io.govflow.policy.GovernanceCheckActivitiesImpl;
@@ -25,6 +29,7 @@ import io.govflow.signoff.local.LocalSignOffActivities;
 import io.govflow.training.aws.AwsSettings;
 import io.govflow.training.aws.AwsTrainingActivities;
 import io.govflow.training.local.LocalTrainingActivities;
+import io.govflow.validation.aws.AwsEndpointValidationActivities;
 import io.govflow.validation.local.LocalEndpointValidationActivities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -74,7 +79,7 @@ public class ProviderActivities {
         new LocalMonitoringActivities(store, new GroundTruthStore(store)));
   }
 
-  /** Steps 3–8 on DataZone and SageMaker, step 7 on the evidence in S3. */
+  /** Steps 3–13 on DataZone and SageMaker, step 7 on the evidence in S3. */
   static List<Object> aws(GovflowConfig config, RegistryActivitiesImpl registry, PolicyLibrary policies,
       S3ArtifactStore store, AwsClients clients) {
     GovflowConfig.Aws aws = config.aws();
@@ -87,6 +92,9 @@ public class ProviderActivities {
         new AwsModelEvaluationActivities(clients.sageMaker(), store, ClarifySettings.from(aws),
             TransformSettings.from(aws)),
         new GovernanceCheckActivitiesImpl(store, policies),
-        new AwsSignOffActivities(clients.sageMaker(), store));
+        new AwsSignOffActivities(clients.sageMaker(), store),
+        new AwsDeploymentActivities(clients.sageMaker(), store, EndpointSettings.from(aws)),
+        new AwsEndpointValidationActivities(clients.sageMakerRuntime(), store),
+        new AwsMonitoringActivities(clients.sageMaker(), store, MonitoringSettings.from(aws)));
   }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import io.govflow.common.aws.AwsClients;
 import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
+import io.govflow.deployment.aws.AwsDeploymentActivities;
 import io.govflow.deployment.local.EndpointServer;
 import io.govflow.deployment.local.LocalDeploymentActivities;
 import io.govflow.evaluation.aws.AwsModelEvaluationActivities;
@@ -14,6 +15,7 @@ import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.monitoring.local.LocalMonitoringActivities;
+import io.govflow.monitoring.aws.AwsMonitoringActivities;
 import io.govflow.policy.GovernanceCheckActivitiesImpl;
 import io.govflow.policy.PolicyLibrary;
 import io.govflow.project.aws.AwsProjectActivities;
@@ -23,6 +25,7 @@ import io.govflow.signoff.aws.AwsSignOffActivities;
 import io.govflow.signoff.local.LocalSignOffActivities;
 import io.govflow.training.aws.AwsTrainingActivities;
 import io.govflow.training.local.LocalTrainingActivities;
+import io.govflow.validation.aws.AwsEndpointValidationActivities;
 import io.govflow.validation.local.LocalEndpointValidationActivities;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -64,7 +67,8 @@ class ProviderActivitiesTest {
       assertThat(all).first().isSameAs(registry);
       assertThat(all.subList(1, all.size())).extracting(Object::getClass).containsExactly(AwsProjectActivities.class,
           AwsDataEvaluationActivities.class, AwsTrainingActivities.class, AwsModelEvaluationActivities.class,
-          GovernanceCheckActivitiesImpl.class, AwsSignOffActivities.class);
+          GovernanceCheckActivitiesImpl.class, AwsSignOffActivities.class, AwsDeploymentActivities.class,
+          AwsEndpointValidationActivities.class, AwsMonitoringActivities.class);
     }
   }
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.datazone.DataZoneClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -32,6 +33,7 @@ public class AwsClients implements AutoCloseable {
   private final Optional<StsClient> sts;
   private final Optional<StsAssumeRoleCredentialsProvider> assumedRole;
   private final SageMakerClient sageMaker;
+  private final SageMakerRuntimeClient sageMakerRuntime;
   private final DataZoneClient dataZone;
   private final S3Client s3;
 
@@ -50,6 +52,7 @@ public class AwsClients implements AutoCloseable {
         .build());
     AwsCredentialsProvider signer = credentials();
     sageMaker = client(SageMakerClient.builder(), region, signer, endpoint);
+    sageMakerRuntime = client(SageMakerRuntimeClient.builder(), region, signer, endpoint);
     dataZone = client(DataZoneClient.builder(), region, signer, aws.datazone().endpointOverride().or(() -> endpoint));
     s3 = client(S3Client.builder().forcePathStyle(aws.pathStyleAccess()), region, signer, endpoint);
   }
@@ -66,6 +69,11 @@ public class AwsClients implements AutoCloseable {
 
   public SageMakerClient sageMaker() {
     return sageMaker;
+  }
+
+  /** InvokeEndpoint, for validating a test endpoint (step 10). */
+  public SageMakerRuntimeClient sageMakerRuntime() {
+    return sageMakerRuntime;
   }
 
   public DataZoneClient dataZone() {
@@ -86,6 +94,7 @@ public class AwsClients implements AutoCloseable {
   public void close() {
     s3.close();
     dataZone.close();
+    sageMakerRuntime.close();
     sageMaker.close();
     assumedRole.ifPresent(StsAssumeRoleCredentialsProvider::close);
     sts.ifPresent(StsClient::close);

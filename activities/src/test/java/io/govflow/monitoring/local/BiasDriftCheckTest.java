@@ -38,10 +38,10 @@ class BiasDriftCheckTest {
   }
 
   private static BiasReport report(String group, Double dppl, Double di, Double ad) {
-    List<BiasMetric> metrics = List.of(new BiasMetric("AD", "Accuracy Difference (AD)", ad, null),
-        new BiasMetric("DI", "Disparate Impact (DI)", di, null),
-        new BiasMetric("DPPL", "Difference in Positive Proportions in Predicted Labels (DPPL)", dppl, null));
+    List<BiasMetric> metrics = List.of(new BiasMetric("AD", "Accuracy Difference (AD)", ad, null, null),
+        new BiasMetric("DI", "Disparate Impact (DI)", di, null, null),
+        new BiasMetric("DPPL", "Difference in Positive Proportions in Predicted Labels (DPPL)", dppl, null, null));
     return new BiasReport(BiasReport.VERSION, null,
-        new Section("class", "good", Map.of("age", List.of(new FacetResult(group, metrics)))));
+        new Section("class", "good", Map.of("age", List.of(new FacetResult(group, metrics, List.of()))), null));
   }
 }
