@@ -56,9 +56,14 @@ class GroundTruthTest {
         .body("useCaseId", equalTo(useCaseId))
         .body("uploadId", equalTo(key))
         .body("labels", equalTo(2));
-    post("po1", key, labels(Map.of("eventId", eventId, "label", "bad")))
+    post("po1", key, labels(Map.of("eventId", eventId, "label", "good"),
+        Map.of("eventId", eventId + "-2", "label", "bad")))
         .statusCode(202)
         .body("uploadId", equalTo(key));
+    post("po1", key, labels(Map.of("eventId", eventId, "label", "bad")))
+        .statusCode(409)
+        .contentType(Problem.MEDIA_TYPE)
+        .body("type", equalTo("urn:govflow:problem:idempotency-key-reused"));
 
     List<Path> stored = filesMentioning(eventId);
     assertThat(stored).hasSize(1);
