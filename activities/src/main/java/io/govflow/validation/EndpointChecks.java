@@ -3,6 +3,7 @@ package io.govflow.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govflow.common.DataProblem;
+import io.govflow.common.Latencies;
 import io.govflow.evaluation.metrics.BinaryClassification;
 import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.Table;
@@ -16,7 +17,6 @@ import io.govflow.policy.Measurement;
 import io.govflow.policy.Severity;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,12 +66,24 @@ public final class EndpointChecks {
         threshold, measured, passed, severity));
   }
 
+  /** Every held-out row sent as its own text/csv request got an answer. */
+  public void csvInput(String description, long answered, int heldOutRows) {
+    add("contract.csv-input", description, "answered_share", Comparison.AT_LEAST, 1.0, share(answered, heldOutRows),
+        Severity.HIGH);
+  }
+
+  /** Every answer has the shape the endpoint's contract promises. */
+  public void responseSchema(String description, long conforming, int heldOutRows) {
+    add("contract.response-schema", description, "conforming_share", Comparison.AT_LEAST, 1.0,
+        share(conforming, heldOutRows), Severity.HIGH);
+  }
+
   /** 99% of single-row requests answered within {@link #LATENCY_P99_BUDGET_MILLIS}. */
   public void latency(double[] latenciesMillis) {
     add("latency.p99", String.format(Locale.ROOT, "99%% of single-row requests are answered within %.0f ms"
-            + " (p50 %.3f ms over %d requests)", LATENCY_P99_BUDGET_MILLIS, percentile(latenciesMillis, 0.50),
+            + " (p50 %.3f ms over %d requests)", LATENCY_P99_BUDGET_MILLIS, Latencies.percentile(latenciesMillis, 0.50),
             latenciesMillis.length),
-        "latency_p99_ms", Comparison.AT_MOST, LATENCY_P99_BUDGET_MILLIS, percentile(latenciesMillis, 0.99),
+        "latency_p99_ms", Comparison.AT_MOST, LATENCY_P99_BUDGET_MILLIS, Latencies.percentile(latenciesMillis, 0.99),
         Severity.MEDIUM);
   }
 
@@ -107,8 +119,8 @@ public final class EndpointChecks {
    */
   public EndpointValidation outcome(ArtifactStore store, EndpointValidationRequest request, int heldOutRows,
       double[] latenciesMillis) {
-    double p50 = percentile(latenciesMillis, 0.50);
-    double p99 = percentile(latenciesMillis, 0.99);
+    double p50 = Latencies.percentile(latenciesMillis, 0.50);
+    double p99 = Latencies.percentile(latenciesMillis, 0.99);
     EvidenceRef report = store.putEvidence(request.useCaseId(), request.modelVersionId(),
         EndpointValidation.EVIDENCE_NAME, EvidenceJson.write(new Report(request.endpoint().endpointName(),
             request.endpoint().environment().name(), request.endpoint().url(), request.modelVersionId(), passed(),
@@ -126,22 +138,13 @@ public final class EndpointChecks {
     }
   }
 
-  /** Nearest rank: the smallest latency that {@code fraction} of the requests did not exceed. */
-  public static double percentile(double[] latencies, double fraction) {
-    if (latencies.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = latencies.clone();
-    Arrays.sort(sorted);
-    return sorted[(int) Math.ceil(fraction * sorted.length) - 1];
-  }
-
   /** A row as one CSV line of {@code columns}, quoted where a value needs it. */
   public static String csvLine(Table table, int row, List<String> columns) {
     return columns.stream().map(column -> csvField(table.value(row, column))).collect(Collectors.joining(","));
   }
 
-  private static String csvField(String value) {
+  /** One CSV field, quoted where the value needs it. */
+  public static String csvField(String value) {
     return value.contains(",") || value.contains("\"") || value.contains("\n")
         ? "\"" + value.replace("\"", "\"\"") + "\""
         : value;

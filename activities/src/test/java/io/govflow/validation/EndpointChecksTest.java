@@ -1,6 +1,7 @@
 package io.govflow.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.govflow.policy.Comparison;
 import io.govflow.policy.Finding;
@@ -9,15 +10,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class EndpointChecksTest {
-
-  @Test
-  void percentileIsTheNearestRank() {
-    double[] latencies = {9, 1, 8, 2, 7, 3, 6, 4, 5, 10};
-
-    assertThat(EndpointChecks.percentile(latencies, 0.50)).isEqualTo(5);
-    assertThat(EndpointChecks.percentile(latencies, 0.99)).isEqualTo(10);
-    assertThat(EndpointChecks.percentile(new double[0], 0.99)).isNaN();
-  }
 
   @Test
   void slowTailFailsTheLatencyBudgetAndTheValidation() {
@@ -37,6 +29,18 @@ class EndpointChecksTest {
       assertThat(latency.subject()).isEqualTo("gf-uc-17-test");
       assertThat(latency.evidence()).isEqualTo(EndpointValidation.EVIDENCE_NAME);
     });
+  }
+
+  @Test
+  void aRowLeftUnansweredFailsTheCsvContract() {
+    EndpointChecks checks = new EndpointChecks("gf-uc-17-test");
+
+    checks.csvInput("answered", 3, 4);
+    checks.responseSchema("conforming", 3, 3);
+
+    assertThat(checks.all()).extracting(Finding::rule, Finding::metric, Finding::measured, Finding::passed)
+        .containsExactly(tuple("contract.csv-input", "answered_share", 0.75, false),
+            tuple("contract.response-schema", "conforming_share", 1.0, true));
   }
 
   @Test

@@ -21,6 +21,12 @@ public final class ModelQualityMonitor {
   /** Rates of errors, where lower is better: their constraints fire above the threshold. */
   static final Set<String> ERROR_RATES = Set.of("false_positive_rate", "false_negative_rate");
 
+  /**
+   * The allowance govflow's monitors suggest constraints with: a deployed version breaks a constraint only when its
+   * metric is worse than the held-out sample's own noise explains.
+   */
+  public static final double MONITORING_STANDARD_DEVIATIONS = 3;
+
   private ModelQualityMonitor() {}
 
   /** What a model-quality monitoring run writes: the metrics (statistics.json) and constraint_violations.json. */

@@ -15,6 +15,7 @@ import io.govflow.deployment.EndpointNames;
 import io.govflow.deployment.Environment;
 import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.ModelQuality;
+import io.govflow.evaluation.metrics.ModelQualityMonitor;
 import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
@@ -25,7 +26,6 @@ import io.govflow.monitoring.MonitoringBaseline;
 import io.govflow.monitoring.MonitoringRun;
 import io.govflow.monitoring.MonitoringRunRequest;
 import io.govflow.monitoring.MonitoringViolation;
-import io.govflow.monitoring.local.ModelQualityConstraints;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.time.Instant;
@@ -66,10 +66,11 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
  * <p>{@code createBaseline} runs the analyzer as a processing job ({@code gf-<modelVersionId>-baseline}) over the use
  * case's dataset without its label (the columns the endpoint receives) and keeps the statistics.json and
  * constraints.json it writes as the model version's evidence; suggests model-quality constraints from the offline
- * evaluation ({@link ModelQualityConstraints}); and defines the version's data-quality and model-quality monitoring
- * jobs against the production endpoint, with the ground truth posted under {@code ground-truth/<useCaseId>/}. The
- * endpoint's two hourly schedules ({@code gf-<useCaseId>-prod-data-quality}, {@code ...-prod-model-quality}) are
- * created, or pointed at the new version's job definitions: SageMaker allows one schedule of each kind per endpoint.
+ * evaluation ({@link ModelQualityMonitor#suggestConstraints}); and defines the version's data-quality and
+ * model-quality monitoring jobs against the production endpoint, with the ground truth posted under
+ * {@code ground-truth/<useCaseId>/}. The endpoint's two hourly schedules ({@code gf-<useCaseId>-prod-data-quality},
+ * {@code ...-prod-model-quality}) are created, or pointed at the new version's job definitions: SageMaker allows one
+ * schedule of each kind per endpoint.
  *
  * <p>{@code runMonitoring} reads what the schedules found: the executions scheduled in the run's window for this
  * version's job definitions, waiting (heartbeating) for those still running, and from each completed one the
@@ -151,7 +152,8 @@ public class AwsMonitoringActivities implements MonitoringActivities {
 
       EvidenceRef qualityConstraints = evidence(request, EvidenceRef.MODEL_QUALITY)
           .map(quality -> store.putEvidence(useCase, version, MonitoringBaseline.MODEL_QUALITY_CONSTRAINTS,
-              EvidenceJson.write(ModelQualityConstraints.suggestedFrom(modelQuality(quality)))))
+              EvidenceJson.write(ModelQualityMonitor.suggestConstraints(modelQuality(quality),
+                  ModelQualityMonitor.MONITORING_STANDARD_DEVIATIONS))))
           .orElse(null);
       if (qualityConstraints != null) {
         ensureModelQualityDefinition(request, endpoint, qualityConstraints);

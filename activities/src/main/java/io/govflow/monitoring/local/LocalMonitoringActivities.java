@@ -13,6 +13,9 @@ import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.ModelMonitorBaseline;
 import io.govflow.evaluation.metrics.ModelMonitorCheck;
 import io.govflow.evaluation.metrics.ModelQuality;
+import io.govflow.evaluation.metrics.ModelQualityConstraints;
+import io.govflow.evaluation.metrics.ModelQualityMonitor;
+import io.govflow.evaluation.metrics.ModelQualityViolations;
 import io.govflow.evaluation.metrics.MonitorConstraints;
 import io.govflow.evaluation.metrics.MonitorStatistics;
 import io.govflow.evaluation.metrics.Table;
@@ -85,8 +88,9 @@ public class LocalMonitoringActivities implements MonitoringActivities {
 
   /**
    * Data quality: statistics and suggested constraints of the training split's features (the rows as the endpoint
-   * receives them, without the label). Model quality: {@link ModelQualityConstraints#suggestedFrom} the evaluation.
-   * Bias drift: the evaluation's post-training bias report itself.
+   * receives them, without the label). Model quality: constraints suggested from the evaluation
+   * ({@link ModelQualityMonitor#suggestConstraints}, {@value ModelQualityMonitor#MONITORING_STANDARD_DEVIATIONS}
+   * bootstrap standard deviations of allowance). Bias drift: the evaluation's post-training bias report itself.
    */
   @Override
   public MonitoringBaseline createBaseline(BaselineRequest request) {
@@ -104,7 +108,8 @@ public class LocalMonitoringActivities implements MonitoringActivities {
         EvidenceJson.write(ModelMonitorBaseline.constraints(statistics)));
     EvidenceRef qualityRef = evidence(request, EvidenceRef.MODEL_QUALITY)
         .map(quality -> store.putEvidence(useCase, version, MonitoringBaseline.MODEL_QUALITY_CONSTRAINTS,
-            EvidenceJson.write(ModelQualityConstraints.suggestedFrom(read(quality, ModelQuality.class)))))
+            EvidenceJson.write(ModelQualityMonitor.suggestConstraints(read(quality, ModelQuality.class),
+                ModelQualityMonitor.MONITORING_STANDARD_DEVIATIONS))))
         .orElse(null);
     return new MonitoringBaseline(statisticsRef, constraintsRef, qualityRef,
         evidence(request, EvidenceRef.POST_TRAINING_BIAS).orElse(null));
@@ -172,8 +177,8 @@ public class LocalMonitoringActivities implements MonitoringActivities {
     Heartbeats.beat("measuring the model quality of " + rows.rowCount() + " labelled rows");
     ModelQuality quality = BinaryClassification.evaluate(dataset.label(), dataset.favourableLabel(),
         rows.column(dataset.label()), predicted, probabilities);
-    ModelQualityConstraints.Violations found =
-        read(baseline.modelQualityConstraints(), ModelQualityConstraints.class).check(quality);
+    ModelQualityViolations found = ModelQualityMonitor.check(quality,
+        read(baseline.modelQualityConstraints(), ModelQualityConstraints.class));
     reports.add(report(request, "model-quality/statistics.json", MODEL_QUALITY_STATISTICS, quality));
     reports.add(report(request, "model-quality/constraint_violations.json", MODEL_QUALITY_VIOLATIONS, found));
     found.violations().forEach(v -> violations.add(new MonitoringViolation(Monitor.MODEL_QUALITY,

@@ -9,8 +9,6 @@ import io.govflow.evaluation.metrics.Table;
 import io.govflow.evaluation.metrics.TableFormatException;
 import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.ArtifactStore;
-import io.govflow.policy.Comparison;
-import io.govflow.policy.Severity;
 import io.govflow.validation.EndpointChecks;
 import io.govflow.validation.EndpointValidation;
 import io.govflow.validation.EndpointValidationActivities;
@@ -73,12 +71,10 @@ public class AwsEndpointValidationActivities implements EndpointValidationActivi
       answers.add(answer == null ? null : probability(answer));
     }
     long answered = answers.stream().filter(answer -> answer != null).count();
-    checks.add("contract.csv-input", "Every held-out row sent as text/csv is answered", "answered_share",
-        Comparison.AT_LEAST, 1.0, EndpointChecks.share(answered, test.rowCount()), Severity.HIGH);
+    checks.csvInput("Every held-out row sent as text/csv is answered", answered, test.rowCount());
     long conforming = answers.stream().filter(answer -> answer != null && answer >= 0 && answer <= 1).count();
-    checks.add("contract.response-schema", "Every answer is one probability of the favourable label in [0, 1]",
-        "conforming_share", Comparison.AT_LEAST, 1.0, EndpointChecks.share(conforming, test.rowCount()),
-        Severity.HIGH);
+    checks.responseSchema("Every answer is one probability of the favourable label in [0, 1]", conforming,
+        test.rowCount());
     checks.latency(latencies);
 
     if (conforming == test.rowCount()) {

@@ -6,21 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.govflow.common.DataProblem;
 import io.govflow.common.Heartbeats;
-import io.govflow.common.Latencies;
-import io.govflow.evaluation.metrics.BinaryClassification;
-import io.govflow.evaluation.metrics.EvidenceJson;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evaluation.metrics.TableFormatException;
 import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.ArtifactStore;
-import io.govflow.evidence.EvidenceRef;
 import io.govflow.policy.Comparison;
-import io.govflow.policy.EvidenceMeasurements;
-import io.govflow.policy.Finding;
-import io.govflow.policy.Measurement;
 import io.govflow.policy.Severity;
 import io.govflow.training.local.LocalModel;
 import io.govflow.training.local.ScoredRow;
+import io.govflow.validation.EndpointChecks;
 import io.govflow.validation.EndpointValidation;
 import io.govflow.validation.EndpointValidationActivities;
 import io.govflow.validation.EndpointValidationRequest;
@@ -34,20 +28,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Step 10 against a local endpoint, over HTTP as any caller reaches it. Every held-out row of the candidate's test
  * split is sent as its own CSV request (the latency figures are per request, as a real-time caller sees them) and
  * again in JSON batches; the contract is probed with a describe call and two malformed rows; and the answers must
  * reproduce the offline evaluation: the model-quality metrics recomputed from them equal the model-quality evidence
- * to {@value #EXACT}, and each row's answer equals the candidate's model scoring that row in-process.
+ * to {@value EndpointChecks#EXACT}, and each row's answer equals the candidate's model scoring that row in-process.
+ * The checks SageMaker's endpoints share are {@link EndpointChecks}; this class adds the probes of govflow's own
+ * endpoint server and the comparison with the model scoring in-process.
  *
  * <p>Validation traffic is captured like any other: step 10 validates the test endpoint, whose capture no monitor
  * reads, so production monitoring never sees it. (A header that switched capture off would let any caller hide
@@ -55,10 +47,6 @@ import java.util.stream.Collectors;
  */
 public class LocalEndpointValidationActivities implements EndpointValidationActivities {
 
-  /** Recomputed metrics and probabilities must agree this closely: the same model on the same rows. */
-  static final double EXACT = 1e-9;
-  /** A real-time endpoint on the same machine answering one row slower than this is unfit to serve. */
-  static final double LATENCY_P99_BUDGET_MILLIS = 1000;
   static final int JSON_BATCH_ROWS = 100;
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -80,47 +68,33 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
     String label = model.encoding().label();
     Table test = testSplit(request.candidate().testDataLocation());
     List<String> features = test.columns().stream().filter(column -> !column.equals(label)).toList();
-    Checks checks = new Checks(request.endpoint().endpointName());
+    EndpointChecks checks = new EndpointChecks(request.endpoint().endpointName());
 
     describe(request, checks);
     Heartbeats.beat("sending " + test.rowCount() + " held-out rows to " + request.endpoint().url());
     Answers csv = sendRows(request.endpoint().url(), test, features);
-    checks.add("contract.csv-input", "Every held-out row sent as text/csv is answered 200 with one prediction",
-        "answered_share", Comparison.AT_LEAST, 1.0, share(csv.answered(), test.rowCount()), Severity.HIGH);
+    checks.csvInput("Every held-out row sent as text/csv is answered 200 with one prediction", csv.answered(),
+        test.rowCount());
     Answers batches = sendJsonBatches(request.endpoint().url(), test, features);
     checks.add("contract.json-input", "The held-out rows sent as application/json batches get the same answers as"
             + " sent one by one as CSV", "agreeing_share", Comparison.AT_LEAST, 1.0,
-        share(agreeing(csv, batches), test.rowCount()), Severity.HIGH);
+        EndpointChecks.share(agreeing(csv, batches), test.rowCount()), Severity.HIGH);
     malformedRows(request.endpoint().url(), test, features, checks);
-    checks.add("contract.response-schema", "Every prediction names one of the label's classes and gives a "
-            + "probability in [0, 1]", "conforming_share", Comparison.AT_LEAST, 1.0,
-        share(conforming(csv, new HashSet<>(test.column(label))), test.rowCount()), Severity.HIGH);
-
-    double p50 = Latencies.percentile(csv.latenciesMillis(), 0.50);
-    double p99 = Latencies.percentile(csv.latenciesMillis(), 0.99);
-    checks.add("latency.p99", String.format(Locale.ROOT, "99%% of single-row requests are answered within %.0f ms"
-            + " (p50 %.3f ms over %d requests)", LATENCY_P99_BUDGET_MILLIS, p50, csv.latenciesMillis().length),
-        "latency_p99_ms", Comparison.AT_MOST, LATENCY_P99_BUDGET_MILLIS, p99, Severity.MEDIUM);
+    checks.responseSchema("Every prediction names one of the label's classes and gives a probability in [0, 1]",
+        conforming(csv, new HashSet<>(test.column(label))), test.rowCount());
+    checks.latency(csv.latenciesMillis());
 
     if (csv.answered() == test.rowCount()) {
       comparePerRow(model, test, csv, checks);
-      compareWithEvaluation(request, label, model.encoding().favourableLabel(), test, csv, checks);
+      checks.reproducesEvaluation(label, model.encoding().favourableLabel(), test.column(label),
+          csv.answers().stream().map(ScoredRow::predictedLabel).toList(),
+          csv.answers().stream().mapToDouble(ScoredRow::favourableProbability).toArray(),
+          EndpointChecks.evaluation(store, request.modelQuality()));
     }
-    boolean passed = checks.all().stream().allMatch(Finding::passed);
-    EvidenceRef report = store.putEvidence(request.useCaseId(), request.modelVersionId(),
-        EndpointValidation.EVIDENCE_NAME, EvidenceJson.write(new Report(request.endpoint().endpointName(),
-            request.endpoint().environment().name(), request.endpoint().url(), request.modelVersionId(), passed,
-            test.rowCount(), new Latency(p50, p99, csv.latenciesMillis().length), checks.all())));
-    return new EndpointValidation(passed, checks.all(), p50, p99, report);
+    return checks.outcome(store, request, test.rowCount(), csv.latenciesMillis());
   }
 
-  /** The report kept as evidence: the endpoint, the verdict, the latency figures and every check. */
-  record Report(String endpointName, String environment, String url, String modelVersionId, boolean passed,
-      int heldOutRows, Latency latencyMillis, List<Finding> checks) {}
-
-  record Latency(double p50, double p99, int requests) {}
-
-  private void describe(EndpointValidationRequest request, Checks checks) {
+  private void describe(EndpointValidationRequest request, EndpointChecks checks) {
     String url = request.endpoint().url().replaceFirst("/invocations/?$", "");
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build());
     String served = null;
@@ -137,7 +111,7 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
     List<ScoredRow> answers = new ArrayList<>();
     double[] latencies = new double[test.rowCount()];
     for (int row = 0; row < test.rowCount(); row++) {
-      String line = csvLine(test, row, features);
+      String line = EndpointChecks.csvLine(test, row, features);
       long started = System.nanoTime();
       HttpResponse<String> response = post(url, CSV, line);
       latencies[row] = (System.nanoTime() - started) / 1e6;
@@ -170,8 +144,8 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
    * A row one value short and a row with text in a numeric column must be refused with a 4xx whose body says what
    * is wrong; a 5xx would tell the caller the endpoint broke, a 200 that it scored nonsense.
    */
-  private void malformedRows(String url, Table test, List<String> features, Checks checks) {
-    List<String> values = features.stream().map(column -> csvField(test.value(0, column))).toList();
+  private void malformedRows(String url, Table test, List<String> features, EndpointChecks checks) {
+    List<String> values = features.stream().map(column -> EndpointChecks.csvField(test.value(0, column))).toList();
     List<String> probes = new ArrayList<>();
     probes.add(String.join(",", values.subList(0, values.size() - 1)));
     features.stream().filter(column -> test.type(column).isNumeric()).findFirst().ifPresent(numeric -> {
@@ -190,64 +164,22 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
     }
     checks.add("contract.malformed-input", "Malformed rows (a value short, text in a numeric column) are refused "
             + "with a 4xx and a message, not a 5xx or a prediction (answered " + String.join(", ", answered) + ")",
-        "refused_share", Comparison.AT_LEAST, 1.0, share(refused, probes.size()), Severity.HIGH);
+        "refused_share", Comparison.AT_LEAST, 1.0, EndpointChecks.share(refused, probes.size()), Severity.HIGH);
   }
 
-  private void comparePerRow(LocalModel model, Table test, Answers csv, Checks checks) {
+  private void comparePerRow(LocalModel model, Table test, Answers csv, EndpointChecks checks) {
     long differing = 0;
     for (int row = 0; row < test.rowCount(); row++) {
       ScoredRow offline = model.predict(test.row(row));
       ScoredRow online = csv.answers().get(row);
       if (!offline.predictedLabel().equals(online.predictedLabel())
-          || Math.abs(offline.favourableProbability() - online.favourableProbability()) > EXACT) {
+          || Math.abs(offline.favourableProbability() - online.favourableProbability()) > EndpointChecks.EXACT) {
         differing++;
       }
     }
     checks.add("predictions.offline-model", "Each held-out row's answer (label and probability) equals the "
             + "candidate's model scoring the row offline", "differing_rows", Comparison.AT_MOST, 0.0,
         (double) differing, Severity.HIGH);
-  }
-
-  /** Each model-quality metric recomputed from the endpoint's answers against the evaluation's value. */
-  private void compareWithEvaluation(EndpointValidationRequest request, String label, String favourable,
-      Table test, Answers csv, Checks checks) {
-    double[] probabilities = csv.answers().stream().mapToDouble(ScoredRow::favourableProbability).toArray();
-    List<String> predicted = csv.answers().stream().map(ScoredRow::predictedLabel).toList();
-    Map<String, Double> online = measurements(EvidenceJson.write(BinaryClassification.evaluate(label, favourable,
-        test.column(label), predicted, probabilities)));
-    Map<String, Double> offline = measurements(evaluation(request.modelQuality()));
-    offline.forEach((metric, evaluated) -> {
-      Double recomputed = online.get(metric);
-      Double difference = evaluated == null || recomputed == null ? null : Math.abs(recomputed - evaluated);
-      boolean agree = difference == null ? evaluated == null && recomputed == null : difference <= EXACT;
-      checks.add("predictions.model-quality." + metric, String.format(Locale.ROOT, "%s recomputed from the "
-              + "endpoint's answers (%s) equals the offline evaluation's (%s)", metric, recomputed, evaluated),
-          metric + "_difference", Comparison.ABS_AT_MOST, EXACT, difference, Severity.HIGH, agree);
-    });
-  }
-
-  private Map<String, Double> measurements(byte[] modelQuality) {
-    Map<String, Double> values = new LinkedHashMap<>();
-    JsonNode document;
-    try {
-      document = json.readTree(modelQuality);
-    } catch (IOException e) {
-      throw DataProblem.MODEL_ARTIFACT_UNREADABLE.failure("a model-quality document is not JSON: "
-          + e.getMessage() + "; evaluate the model version again", e);
-    }
-    for (Measurement measurement : EvidenceMeasurements.of(EvidenceRef.MODEL_QUALITY, document)) {
-      values.put(measurement.metric(), measurement.value());
-    }
-    return values;
-  }
-
-  private byte[] evaluation(EvidenceRef modelQuality) {
-    try {
-      return store.get(modelQuality.location());
-    } catch (ArtifactNotFoundException e) {
-      throw DataProblem.MODEL_ARTIFACT_UNREADABLE.failure("the model-quality evidence at " + modelQuality.location()
-          + " is missing: evaluate the model version again", e);
-    }
   }
 
   private Table testSplit(String location) {
@@ -318,16 +250,6 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
     }
   }
 
-  private static String csvLine(Table table, int row, List<String> columns) {
-    return columns.stream().map(column -> csvField(table.value(row, column))).collect(Collectors.joining(","));
-  }
-
-  private static String csvField(String value) {
-    return value.contains(",") || value.contains("\"") || value.contains("\n")
-        ? "\"" + value.replace("\"", "\"\"") + "\""
-        : value;
-  }
-
   private static long agreeing(Answers csv, Answers json) {
     long agreeing = 0;
     for (int row = 0; row < csv.answers().size(); row++) {
@@ -343,45 +265,11 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
         && answer.favourableProbability() >= 0 && answer.favourableProbability() <= 1).count();
   }
 
-  private static double share(long count, int of) {
-    return of == 0 ? 0.0 : (double) count / of;
-  }
-
   /** The endpoint's answers in row order (null where a row got none) and each request's latency. */
   private record Answers(List<ScoredRow> answers, double[] latenciesMillis) {
 
     long answered() {
       return answers.stream().filter(answer -> answer != null).count();
-    }
-  }
-
-  /** The findings so far, all on the endpoint, all kept in the validation's evidence. */
-  private static final class Checks {
-    private final String endpoint;
-    private final List<Finding> findings = new ArrayList<>();
-
-    Checks(String endpoint) {
-      this.endpoint = endpoint;
-    }
-
-    void add(String rule, String description, String metric, Comparison comparison, double threshold,
-        Double measured, Severity severity) {
-      boolean passed = measured != null && switch (comparison) {
-        case AT_LEAST -> measured >= threshold;
-        case AT_MOST -> measured <= threshold;
-        case ABS_AT_MOST -> Math.abs(measured) <= threshold;
-      };
-      add(rule, description, metric, comparison, threshold, measured, severity, passed);
-    }
-
-    void add(String rule, String description, String metric, Comparison comparison, double threshold,
-        Double measured, Severity severity, boolean passed) {
-      findings.add(new Finding(rule, description, EndpointValidation.EVIDENCE_NAME, metric, endpoint, comparison,
-          threshold, measured, passed, severity));
-    }
-
-    List<Finding> all() {
-      return List.copyOf(findings);
     }
   }
 }

@@ -50,6 +50,17 @@ class ModelQualityMonitorTest {
   }
 
   @Test
+  void monitorsAllowEachMetricThreeBootstrapDeviationsOnTheWorseSide() {
+    ModelQualityConstraints monitored =
+        ModelQualityMonitor.suggestConstraints(BASELINE, ModelQualityMonitor.MONITORING_STANDARD_DEVIATIONS);
+
+    double accuracySd = BASELINE.binaryClassificationMetrics().accuracy().standardDeviation();
+    assertThat(monitored.binaryClassificationConstraints()).containsEntry("accuracy",
+        new Constraint(0.75 - 3 * accuracySd, ComparisonOperator.LESS_THAN_THRESHOLD));
+    assertThat(ModelQualityMonitor.check(BASELINE, monitored).violations()).isEmpty();
+  }
+
+  @Test
   void worsePredictionsBreakTheirConstraintsInModelMonitorsWords() throws IOException {
     ModelQualityConstraints constraints = ModelQualityMonitor.suggestConstraints(BASELINE, 0);
     // rows 3 and 5 (already wrong) stay wrong, rows 1 and 6 turn wrong: accuracy 4/8

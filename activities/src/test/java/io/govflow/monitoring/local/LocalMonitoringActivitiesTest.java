@@ -2,6 +2,7 @@ package io.govflow.monitoring.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -99,11 +99,18 @@ class LocalMonitoringActivitiesTest {
 
     JsonNode evaluated = read(evidence(EvidenceRef.MODEL_QUALITY)).path("binary_classification_metrics");
     JsonNode constraints = read(baseline.modelQualityConstraints()).path("binary_classification_constraints");
-    assertThat(constraints.fieldNames()).toIterable().containsExactly("accuracy", "auc", "f1", "precision", "recall");
+    assertThat(constraints.fieldNames()).toIterable().containsExactly("accuracy", "auc", "f1",
+        "false_negative_rate", "false_positive_rate", "precision", "recall", "true_negative_rate",
+        "true_positive_rate");
     JsonNode accuracy = evaluated.path("accuracy");
     assertThat(constraints.path("accuracy").path("threshold").asDouble())
         .isEqualTo(accuracy.path("value").asDouble() - 3 * accuracy.path("standard_deviation").asDouble());
     assertThat(constraints.path("accuracy").path("comparison_operator").asText()).isEqualTo("LessThanThreshold");
+    JsonNode falsePositives = evaluated.path("false_positive_rate");
+    assertThat(constraints.path("false_positive_rate").path("threshold").asDouble()).isEqualTo(
+        falsePositives.path("value").asDouble() + 3 * falsePositives.path("standard_deviation").asDouble());
+    assertThat(constraints.path("false_positive_rate").path("comparison_operator").asText())
+        .isEqualTo("GreaterThanThreshold");
     assertThat(baseline.postTrainingBias()).isEqualTo(evidence(EvidenceRef.POST_TRAINING_BIAS));
   }
 
@@ -180,9 +187,12 @@ class LocalMonitoringActivitiesTest {
         .extracting(MonitoringViolation::checkType, MonitoringViolation::subject, MonitoringViolation::report)
         .contains(tuple("LessThanThreshold", "accuracy", "model-quality-constraint-violations"),
             tuple("LessThanThreshold", "auc", "model-quality-constraint-violations"));
+    double flippedAccuracy = read(flipped.reports().get(0)).path("binary_classification_metrics").path("accuracy")
+        .path("value").asDouble();
+    assertThat(flippedAccuracy).isCloseTo(1 - evaluated.path("accuracy").path("value").asDouble(), within(1e-12));
     assertThat(flipped.violations()).filteredOn(violation -> violation.subject().equals("accuracy"))
-        .singleElement().satisfies(violation -> assertThat(violation.description()).startsWith(String.format(
-            Locale.ROOT, "Metric accuracy with %.4f", 1 - evaluated.path("accuracy").path("value").asDouble())));
+        .singleElement().satisfies(violation -> assertThat(violation.description())
+            .startsWith("Metric accuracy with " + flippedAccuracy + " was LessThanThreshold "));
   }
 
   @Test
