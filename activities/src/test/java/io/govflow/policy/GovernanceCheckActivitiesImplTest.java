@@ -51,7 +51,7 @@ class GovernanceCheckActivitiesImplTest {
 
     assertThat(result.passed()).isTrue();
     assertThat(result.tier()).isEqualTo("high");
-    assertThat(result.policyVersion()).isEqualTo("high-2026.1");
+    assertThat(result.policyVersion()).isEqualTo("high-2026.2");
     assertThat(result.findings()).hasSize(15).allMatch(Finding::passed);
     assertThat(result.findings()).filteredOn(f -> f.rule().equals("post-training-bias.di.min"))
         .extracting(Finding::subject, Finding::measured, Finding::threshold)
@@ -64,7 +64,7 @@ class GovernanceCheckActivitiesImplTest {
     byte[] bytes = store.get(document.location());
     assertThat(Digests.sha256(bytes)).isEqualTo(document.sha256());
     JsonNode recorded = json.readTree(bytes);
-    assertThat(recorded.path("policyVersion").asText()).isEqualTo("high-2026.1");
+    assertThat(recorded.path("policyVersion").asText()).isEqualTo("high-2026.2");
     assertThat(recorded.path("passed").asBoolean()).isTrue();
     assertThat(recorded.path("findings")).hasSize(15);
     assertThat(recorded.path("evidenceSha256").path(EvidenceRef.MODEL_QUALITY).asText())

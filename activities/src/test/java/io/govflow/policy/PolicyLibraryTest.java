@@ -27,7 +27,7 @@ class PolicyLibraryTest {
 
     String tier = risk.name().toLowerCase();
     assertThat(policy.tier()).isEqualTo(tier);
-    assertThat(policy.version()).isEqualTo(tier + "-2026.1");
+    assertThat(policy.version()).isEqualTo(tier + (risk == RiskLevel.HIGH ? "-2026.2" : "-2026.1"));
     assertThat(policy.rules()).extracting(PolicyRule::id).containsExactly(
         "model-quality.auc.min", "model-quality.accuracy.min", "model-quality.recall.min",
         "post-training-bias.dppl.max", "post-training-bias.di.min", "post-training-bias.di.max",

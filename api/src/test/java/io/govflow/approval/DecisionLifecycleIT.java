@@ -4,13 +4,15 @@ import static io.govflow.testing.ApiCalls.as;
 import static io.govflow.testing.ApiCalls.await;
 import static io.govflow.testing.ApiCalls.awaitUseCase;
 import static io.govflow.testing.ApiCalls.createUseCase;
-import static io.govflow.testing.ApiCalls.decide;
 import static io.govflow.testing.ApiCalls.creditUseCase;
+import static io.govflow.testing.ApiCalls.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import io.govflow.common.Problem;
 import io.govflow.testing.LifecycleWorkerResource;
@@ -136,7 +138,9 @@ class DecisionLifecycleIT {
         .then().statusCode(200)
         .body("stage", equalTo("AWAITING_PRODUCTION_APPROVAL"))
         .body("decisions", hasSize(2))
-        .body("evidenceDigest", equalTo(evidenceDigest));
+        // Validation in test added its report: production approval stands on more evidence than sign-off did.
+        .body("evidence.name", hasItem("endpoint-validation"))
+        .body("evidenceDigest", not(equalTo(evidenceDigest)));
   }
 
   @Test
