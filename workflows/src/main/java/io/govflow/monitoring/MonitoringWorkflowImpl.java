@@ -14,6 +14,7 @@ import io.govflow.registry.RegistryActivities;
 import io.govflow.usecase.Stage;
 import io.govflow.usecase.UseCaseWorkflow;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +47,9 @@ public class MonitoringWorkflowImpl implements MonitoringWorkflow {
   private final RegistryActivities registry = Workflow.newActivityStub(RegistryActivities.class,
       summarised(RECORD, "Record in the inventory and the audit trail"));
 
-  private MonitoringStart start;
-  private String workflowId;
-  private AuditEvents audit;
+  private final MonitoringStart start;
+  private final String workflowId;
+  private final AuditEvents audit;
   private MonitoredVersion version;
   private MonitoredVersion pendingVersion;
   private Instant nextWindowStart;
@@ -58,8 +59,12 @@ public class MonitoringWorkflowImpl implements MonitoringWorkflow {
   private final Set<String> handledUpdateIds = new LinkedHashSet<>();
   private String stoppedBecause;
 
-  @Override
-  public MonitoringState run(MonitoringStart start) {
+  /**
+   * The state is set up here rather than in {@link #run}: an acknowledgement can arrive with the first workflow task,
+   * and its validator must already see the findings a previous run handed over.
+   */
+  @WorkflowInit
+  public MonitoringWorkflowImpl(MonitoringStart start) {
     this.start = start;
     workflowId = Workflow.getInfo().getWorkflowId();
     MonitoringState carried = start.carried();
@@ -76,6 +81,10 @@ public class MonitoringWorkflowImpl implements MonitoringWorkflow {
       handledUpdateIds.addAll(carried.handledUpdateIds());
       audit = new AuditEvents(workflowId, start.useCaseId(), null, carried.auditSequence());
     }
+  }
+
+  @Override
+  public MonitoringState run(MonitoringStart input) {
     showProgress();
 
     int runsThisExecution = 0;

@@ -44,6 +44,7 @@ import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,8 +86,8 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
   private final ProjectActivities projects = Workflow.newActivityStub(ProjectActivities.class,
       summarised(PROVISION, "Archive the model card of the retired use case"));
 
-  private UseCaseStart start;
-  private String workflowId;
+  private final UseCaseStart start;
+  private final String workflowId;
   private AuditEvents audit;
   private GateKeeper gates;
   private UseCaseDefinition definition;
@@ -112,20 +113,31 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
   /** The model version told to withdraw because of the retirement. */
   private String withdrawnVersion;
 
-  @Override
-  public UseCaseState run(UseCaseStart start) {
+  /**
+   * The state is set up here rather than in {@link #run}: a decision or retirement can arrive with the first workflow
+   * task, and its validator must already see the gates.
+   */
+  @WorkflowInit
+  public UseCaseWorkflowImpl(UseCaseStart start) {
     this.start = start;
     workflowId = Workflow.getInfo().getWorkflowId();
     if (start.carried() != null) {
       restore(start.carried());
+    } else {
+      definition = start.definition();
+      revision = 1;
+      createdAt = now();
+      audit = new AuditEvents(workflowId, start.useCaseId(), null);
+      gates = newGateKeeper();
+    }
+  }
+
+  @Override
+  public UseCaseState run(UseCaseStart input) {
+    if (start.carried() != null) {
       serve();
       return finish();
     }
-    definition = start.definition();
-    revision = 1;
-    createdAt = now();
-    audit = new AuditEvents(workflowId, start.useCaseId(), null);
-    gates = newGateKeeper();
     Workflow.upsertTypedSearchAttributes(
         GovflowSearchAttributes.USE_CASE_ID.valueSet(start.useCaseId()),
         GovflowSearchAttributes.RISK.valueSet(definition.risk().level().name()),
