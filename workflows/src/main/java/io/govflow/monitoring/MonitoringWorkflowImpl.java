@@ -163,11 +163,8 @@ public class MonitoringWorkflowImpl implements MonitoringWorkflow {
         .findFirst().orElse(null);
     Instant now = now();
     if (open != null) {
-      MonitoringFinding seen = new MonitoringFinding(open.findingId(), open.useCaseId(), open.modelVersionId(),
-          open.monitor(), open.checkType(), open.subject(), violation.description(), open.severity(), open.status(),
-          open.firstRunId(), run.runId(), open.occurrences() + 1, open.raisedAt(), open.dueAt(), open.escalations(),
-          open.acknowledgedBy(), open.resolvedBy(), open.comment(), now);
-      record(seen, "FINDING_SEEN_AGAIN", AuditEvents.SYSTEM_ACTOR);
+      record(open.seenAgain(run.runId(), violation.description(), now), "FINDING_SEEN_AGAIN",
+          AuditEvents.SYSTEM_ACTOR);
       return;
     }
     Severity severity = FindingTriage.severity(violation, start.risk());
@@ -191,12 +188,8 @@ public class MonitoringWorkflowImpl implements MonitoringWorkflow {
     Instant now = now();
     for (MonitoringFinding finding : List.copyOf(unresolved.values())) {
       if (!finding.dueAt().isAfter(now)) {
-        MonitoringFinding escalated = new MonitoringFinding(finding.findingId(), finding.useCaseId(),
-            finding.modelVersionId(), finding.monitor(), finding.checkType(), finding.subject(),
-            finding.description(), finding.severity(), finding.status(), finding.firstRunId(), finding.lastRunId(),
-            finding.occurrences(), finding.raisedAt(), finding.dueAt().plus(start.policy().slaFor(finding.severity())),
-            finding.escalations() + 1, finding.acknowledgedBy(), finding.resolvedBy(), finding.comment(), now);
-        record(escalated, "FINDING_ESCALATED", AuditEvents.SYSTEM_ACTOR);
+        record(finding.escalated(start.policy().slaFor(finding.severity()), now), "FINDING_ESCALATED",
+            AuditEvents.SYSTEM_ACTOR);
       }
     }
   }
@@ -267,13 +260,7 @@ public class MonitoringWorkflowImpl implements MonitoringWorkflow {
     if (!handledUpdateIds.add(updateId) || finding == null) {
       return finding;
     }
-    boolean resolving = status == FindingStatus.RESOLVED;
-    MonitoringFinding changed = new MonitoringFinding(finding.findingId(), finding.useCaseId(),
-        finding.modelVersionId(), finding.monitor(), finding.checkType(), finding.subject(), finding.description(),
-        finding.severity(), status, finding.firstRunId(), finding.lastRunId(), finding.occurrences(),
-        finding.raisedAt(), finding.dueAt(), finding.escalations(),
-        resolving ? finding.acknowledgedBy() : action.actor(), resolving ? action.actor() : null,
-        action.comment() == null ? finding.comment() : action.comment(), now());
+    MonitoringFinding changed = finding.actedOn(status, action.actor(), action.comment(), now());
     record(changed, auditType, action.actor());
     return changed;
   }

@@ -23,6 +23,7 @@ import io.govflow.policy.EvidenceMeasurements;
 import io.govflow.policy.Measurement;
 import io.govflow.project.TestUseCases;
 import io.govflow.testing.MotoServer;
+import io.govflow.testing.SentRequests;
 import io.govflow.usecase.Dataset;
 import io.govflow.usecase.ProtectedFacet;
 import io.temporal.failure.ApplicationFailure;
@@ -31,16 +32,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -59,7 +55,7 @@ class AwsDataEvaluationActivitiesIT {
   private static final String DATASET = "s3://govflow-data/credit-g.csv";
   private static final String ROLE = "arn:aws:iam::123456789012:role/govflow-clarify";
   private static final String JOB_PREFIX = "use-cases/uc-17/uc-17-v1/data-evaluation/gf-uc-17-v1-data-bias/";
-  private static final List<SdkRequest> SENT = new CopyOnWriteArrayList<>();
+  private static final SentRequests SENT = new SentRequests();
 
   private static MotoServer moto;
   private static S3Client s3;
@@ -74,12 +70,7 @@ class AwsDataEvaluationActivitiesIT {
   static void startEmulator() {
     moto = MotoServer.start();
     s3 = moto.s3();
-    sageMaker = moto.sageMaker(new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        SENT.add(context.request());
-      }
-    });
+    sageMaker = moto.sageMaker(SENT);
   }
 
   @AfterAll
@@ -115,7 +106,7 @@ class AwsDataEvaluationActivitiesIT {
     assertThat(first.rowCount()).isEqualTo(1000);
     assertThat(sageMaker.listProcessingJobs(b -> b.nameContains("gf-uc-17")).processingJobSummaries())
         .singleElement().satisfies(job -> assertThat(job.processingJobName()).isEqualTo("gf-uc-17-v1-data-bias"));
-    assertThat(SENT.stream().filter(CreateProcessingJobRequest.class::isInstance)).hasSize(1);
+    assertThat(SENT.of(CreateProcessingJobRequest.class)).hasSize(1);
 
     DescribeProcessingJobResponse job =
         sageMaker.describeProcessingJob(b -> b.processingJobName("gf-uc-17-v1-data-bias"));
@@ -185,7 +176,7 @@ class AwsDataEvaluationActivitiesIT {
           assertThat(failure.isNonRetryable()).isTrue();
           assertThat(failure.getType()).isEqualTo(SageMakerJobs.JOB_CONFLICT);
         });
-    assertThat(SENT.stream().filter(CreateProcessingJobRequest.class::isInstance)).hasSize(1);
+    assertThat(SENT.of(CreateProcessingJobRequest.class)).hasSize(1);
   }
 
   @Test
@@ -208,7 +199,7 @@ class AwsDataEvaluationActivitiesIT {
           assertThat(failure.isNonRetryable()).isTrue();
           assertThat(failure.getType()).isEqualTo(DataProblem.COLUMN_NOT_FOUND.name());
         });
-    assertThat(SENT.stream().filter(CreateProcessingJobRequest.class::isInstance)).isEmpty();
+    assertThat(SENT.of(CreateProcessingJobRequest.class)).isEmpty();
   }
 
   private void clarifyWillWrite(byte[] analysis) {

@@ -27,6 +27,7 @@ import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.project.aws.DataZoneSettings;
 import io.govflow.testing.FakeDataZone;
 import io.govflow.testing.MotoServer;
+import io.govflow.testing.SentRequests;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
 import io.govflow.training.TrainingJobNames;
@@ -42,7 +43,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -50,10 +50,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.AdditionalAnswers;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -80,7 +76,7 @@ class AwsModelEvaluationActivitiesIT {
   private static final String EVALUATION = "use-cases/uc-17/uc-17-v1/model-evaluation/";
   private static final String PREDICTIONS = EVALUATION + "gf-uc-17-v1-transform/output/features.csv.out";
   private static final String ANALYSIS = EVALUATION + "gf-uc-17-v1-model-bias/output/analysis.json";
-  private static final List<SdkRequest> SENT = new CopyOnWriteArrayList<>();
+  private static final SentRequests SENT = new SentRequests();
 
   private static MotoServer moto;
   private static S3Client s3;
@@ -98,12 +94,7 @@ class AwsModelEvaluationActivitiesIT {
     moto = MotoServer.start();
     s3 = moto.s3();
     dataZone = FakeDataZone.start();
-    sageMaker = moto.sageMaker(new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        SENT.add(context.request());
-      }
-    });
+    sageMaker = moto.sageMaker(SENT);
   }
 
   @AfterAll
@@ -271,7 +262,7 @@ class AwsModelEvaluationActivitiesIT {
   }
 
   private static <T> List<T> sent(Class<T> type) {
-    return SENT.stream().filter(type::isInstance).map(type::cast).toList();
+    return SENT.of(type);
   }
 
   private static List<String> lines(byte[] text) {

@@ -20,6 +20,7 @@ import io.govflow.signoff.SignOffActivities;
 import io.govflow.signoff.SignOffRequest;
 import io.govflow.testing.FakeDataZone;
 import io.govflow.testing.MotoServer;
+import io.govflow.testing.SentRequests;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
 import io.govflow.training.TrainingResult;
@@ -29,15 +30,10 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelCardResponse;
@@ -55,7 +51,7 @@ class AwsSignOffActivitiesIT {
 
   private static final String BUCKET = "govflow-artifacts";
   private static final String EVIDENCE_DIGEST = "4f2a9c";
-  private static final List<SdkRequest> SENT = new CopyOnWriteArrayList<>();
+  private static final SentRequests SENT = new SentRequests();
 
   private static MotoServer moto;
   private static S3Client s3;
@@ -73,12 +69,7 @@ class AwsSignOffActivitiesIT {
     moto = MotoServer.start();
     s3 = moto.s3();
     dataZone = FakeDataZone.start();
-    sageMaker = moto.sageMaker(new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        SENT.add(context.request());
-      }
-    });
+    sageMaker = moto.sageMaker(SENT);
   }
 
   @AfterAll
@@ -177,7 +168,7 @@ class AwsSignOffActivitiesIT {
         decision("key-1", "gov1", Outcome.REQUEST_CHANGES))))
         .isInstanceOfSatisfying(ApplicationFailure.class,
             failure -> assertThat(failure.getType()).isEqualTo(SignOffActivities.INVALID_SIGN_OFF));
-    assertThat(SENT).isEmpty();
+    assertThat(SENT.all()).isEmpty();
   }
 
   private SignOffRequest request(Outcome outcome, DecisionRecord... decisions) {
@@ -192,6 +183,6 @@ class AwsSignOffActivitiesIT {
   }
 
   private static <T> List<T> sent(Class<T> type) {
-    return SENT.stream().filter(type::isInstance).map(type::cast).toList();
+    return SENT.of(type);
   }
 }

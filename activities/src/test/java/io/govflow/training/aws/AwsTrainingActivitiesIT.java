@@ -16,6 +16,7 @@ import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.project.aws.DataZoneSettings;
 import io.govflow.testing.FakeDataZone;
 import io.govflow.testing.MotoServer;
+import io.govflow.testing.SentRequests;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
 import io.govflow.training.TrainingJobNames;
@@ -26,15 +27,10 @@ import io.govflow.usecase.Dataset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.datazone.DataZoneClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -60,7 +56,7 @@ class AwsTrainingActivitiesIT {
   private static SageMakerClient sageMaker;
   private static FakeDataZone dataZone;
   private static DataZoneClient dataZoneClient;
-  private static final List<SdkRequest> SENT = new CopyOnWriteArrayList<>();
+  private static final SentRequests SENT = new SentRequests();
 
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
@@ -72,12 +68,7 @@ class AwsTrainingActivitiesIT {
   static void startEmulator() {
     moto = MotoServer.start();
     s3 = moto.s3();
-    sageMaker = moto.sageMaker(new ExecutionInterceptor() {
-      @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        SENT.add(context.request());
-      }
-    });
+    sageMaker = moto.sageMaker(SENT);
     dataZone = FakeDataZone.start();
     dataZoneClient = dataZone.client();
   }
@@ -195,8 +186,7 @@ class AwsTrainingActivitiesIT {
     assertThat(registered.modelMetrics().modelQuality().statistics().s3Uri())
         .isEqualTo(trained.trainingMetrics().location());
 
-    List<CreateModelPackageRequest> creates = SENT.stream()
-        .filter(CreateModelPackageRequest.class::isInstance).map(CreateModelPackageRequest.class::cast).toList();
+    List<CreateModelPackageRequest> creates = SENT.of(CreateModelPackageRequest.class);
     assertThat(creates).singleElement().satisfies(create -> {
       assertThat(create.clientToken()).isEqualTo(AwsTrainingActivities.clientToken("uc-17-v1"));
       assertThat(create.modelCard().modelCardStatus()).isEqualTo(ModelCardStatus.DRAFT);
