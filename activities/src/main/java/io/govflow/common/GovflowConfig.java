@@ -39,7 +39,10 @@ public interface GovflowConfig {
   enum Provider {
     /** Everything on this machine: Tribuo training, in-process metrics, artifacts on local disk. */
     LOCAL,
-    /** SageMaker, DataZone and S3 through the AWS SDK, in the account of the worker's credentials. */
+    /**
+     * SageMaker, DataZone and S3 through the AWS SDK, in the account of the worker's credentials; the endpoints
+     * optionally in accounts of their own ({@code govflow.aws.environments.*}).
+     */
     AWS
   }
 
