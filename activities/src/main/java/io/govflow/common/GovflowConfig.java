@@ -39,7 +39,10 @@ public interface GovflowConfig {
   enum Provider {
     /** Everything on this machine: Tribuo training, in-process metrics, artifacts on local disk. */
     LOCAL,
-    /** SageMaker, DataZone and S3 through the AWS SDK, in the account of the worker's credentials. */
+    /**
+     * SageMaker, DataZone and S3 through the AWS SDK, in the account of the worker's credentials; the endpoints
+     * optionally in accounts of their own ({@code govflow.aws.environments.*}).
+     */
     AWS
   }
 
@@ -187,6 +190,9 @@ public interface GovflowConfig {
     /** The role SageMaker assumes to run training and processing jobs and to serve endpoints. */
     Optional<String> executionRoleArn();
 
+    /** The accounts of the test and production endpoints; unset, both are in the account of the clients above. */
+    Environments environments();
+
     DataZone datazone();
 
     Training training();
@@ -194,6 +200,26 @@ public interface GovflowConfig {
     Processing processing();
 
     Hosting hosting();
+
+    interface Environments {
+      /** Step 9's endpoint and step 10's invocations. */
+      Account test();
+
+      /** Step 12's endpoint, its monitoring baseline, job definitions and schedules, and step 13's executions. */
+      Account production();
+    }
+
+    /** An environment's own account, for banks that keep production apart. */
+    interface Account {
+      /**
+       * A role in the environment's account, assumed through STS by the default chain's identity (not by
+       * {@code roleArn}'s session); unset, the environment uses the clients above.
+       */
+      Optional<String> roleArn();
+
+      /** The role of that account SageMaker serves the environment's models as; unset, the execution role above. */
+      Optional<String> executionRoleArn();
+    }
 
     interface DataZone {
       /** The domain ({@code dzd_...}) that holds the use cases' projects. */

@@ -2,8 +2,10 @@ package io.govflow.common;
 
 import io.govflow.common.aws.AwsClients;
 import io.govflow.common.aws.ClarifySettings;
+import io.govflow.common.aws.EnvironmentAccount;
 import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
 import io.govflow.dataevaluation.local.LocalDataEvaluationActivities;
+import io.govflow.deployment.Environment;
 import io.govflow.deployment.aws.AwsDeploymentActivities;
 import io.govflow.deployment.aws.EndpointSettings;
 import io.govflow.deployment.local.EndpointServer;
@@ -81,10 +83,14 @@ public class ProviderActivities {
             new GroundTruthStore(store, GroundTruthEncoding.of(config.provider()))));
   }
 
-  /** Steps 3–13 on DataZone and SageMaker, step 7 on the evidence in S3. */
+  /**
+   * Steps 3–13 on DataZone and SageMaker, step 7 on the evidence in S3; the endpoints of steps 9–13 in their
+   * environments' accounts.
+   */
   static List<Object> aws(GovflowConfig config, RegistryActivitiesImpl registry, PolicyLibrary policies,
       S3ArtifactStore store, AwsClients clients) {
     GovflowConfig.Aws aws = config.aws();
+    EnvironmentAccount production = clients.environment(Environment.PRODUCTION);
     return List.of(
         registry,
         new AwsProjectActivities(clients.sageMaker(), clients.dataZone(), store, DataZoneSettings.from(aws)),
@@ -95,8 +101,9 @@ public class ProviderActivities {
             TransformSettings.from(aws)),
         new GovernanceCheckActivitiesImpl(store, policies),
         new AwsSignOffActivities(clients.sageMaker(), store),
-        new AwsDeploymentActivities(clients.sageMaker(), store, EndpointSettings.from(aws)),
-        new AwsEndpointValidationActivities(clients.sageMakerRuntime(), store),
-        new AwsMonitoringActivities(clients.sageMaker(), store, MonitoringSettings.from(aws)));
+        new AwsDeploymentActivities(clients.sageMaker(), clients.environments(), store, EndpointSettings.from(aws)),
+        new AwsEndpointValidationActivities(clients.sageMakerRuntime(Environment.TEST), store),
+        new AwsMonitoringActivities(production.sageMaker(), store,
+            MonitoringSettings.from(aws, production.executionRoleArn())));
   }
 }

@@ -73,6 +73,19 @@ class ProviderActivitiesTest {
   }
 
   @Test
+  void awsProviderWithAProductionAccountNeedsItsExecutionRoleThere() {
+    Map<String, String> properties = new HashMap<>(TestConfigs.aws());
+    properties.put("govflow.aws.environments.production.role-arn", "arn:aws:iam::444455556666:role/govflow-prod");
+    GovflowConfig config = TestConfigs.govflow(properties);
+
+    try (AwsClients clients = new AwsClients(config.aws())) {
+      assertThatThrownBy(() -> ProviderActivities.aws(config, registry, policies,
+          new S3ArtifactStore(clients.s3(), "govflow-artifacts", ""), clients))
+          .hasMessageContaining("GOVFLOW_AWS_ENVIRONMENTS_PRODUCTION_EXECUTION_ROLE_ARN");
+    }
+  }
+
+  @Test
   void awsProviderWithoutADataZoneDomainNamesTheMissingKey() {
     Map<String, String> properties = new HashMap<>(TestConfigs.aws());
     properties.remove("govflow.aws.datazone.domain-id");

@@ -11,12 +11,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * A real AWS emulator (moto's {@code moto_server}, which serves S3 and SageMaker among others) on a free loopback
@@ -72,9 +76,32 @@ public final class MotoServer implements AutoCloseable {
 
   /** A SageMaker client on the emulator; interceptors let a test read the requests the emulator does not keep. */
   public SageMakerClient sageMaker(ExecutionInterceptor... interceptors) {
-    return SageMakerClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(TEST_CREDENTIALS)
+    return sageMaker(TEST_CREDENTIALS, interceptors);
+  }
+
+  /** The static test credentials, which act in moto's default account (123456789012). */
+  public AwsCredentialsProvider credentials() {
+    return TEST_CREDENTIALS;
+  }
+
+  /** A SageMaker client signing with {@code credentials}: the emulator acts in the account they belong to. */
+  public SageMakerClient sageMaker(AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
+    return SageMakerClient.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(credentials)
         .overrideConfiguration(o -> List.of(interceptors).forEach(o::addExecutionInterceptor))
         .httpClientBuilder(ApacheHttpClient.builder()).build();
+  }
+
+  /**
+   * A session of {@code roleArn}, assumed through the emulator's STS; requests signed with it act in the role's
+   * account. A reset forgets the session, after which it acts in the default account again.
+   */
+  public AwsCredentialsProvider assumedRole(String roleArn) {
+    try (StsClient sts = StsClient.builder().endpointOverride(endpoint).region(REGION)
+        .credentialsProvider(TEST_CREDENTIALS).httpClientBuilder(ApacheHttpClient.builder()).build()) {
+      Credentials session = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("govflow-test")).credentials();
+      return StaticCredentialsProvider.create(AwsSessionCredentials.create(session.accessKeyId(),
+          session.secretAccessKey(), session.sessionToken()));
+    }
   }
 
   /** Forgets every resource, so that each test starts from an empty account. */

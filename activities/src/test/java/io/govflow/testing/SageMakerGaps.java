@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,13 +45,14 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
  * as SageMaker's blue/green update leaves it. Monitoring schedules live here, their job definitions (which moto
  * keeps) looked up in moto, each Pending until it is first described, and refusing changes until then, as
  * SageMaker does; executions are the fixtures a test adds, each with the statuses successive
- * ListMonitoringExecutions calls report, and the processing jobs they name are the test's, in moto.
+ * ListMonitoringExecutions calls report, and the processing jobs they name are the test's, in moto. Model package
+ * groups' resource policies are kept here for the groups moto keeps; a group without one answers as SageMaker does.
  */
 public final class SageMakerGaps implements AutoCloseable {
 
   public static final Set<String> OPERATIONS = Set.of("UpdateEndpoint", "CreateMonitoringSchedule",
       "DescribeMonitoringSchedule", "UpdateMonitoringSchedule", "DeleteMonitoringSchedule", "ListMonitoringSchedules",
-      "ListMonitoringExecutions");
+      "ListMonitoringExecutions", "GetModelPackageGroupPolicy", "PutModelPackageGroupPolicy");
 
   private static final String TARGET = "X-Amz-Target";
   private static final String PREFIX = "SageMaker.";
@@ -65,6 +67,7 @@ public final class SageMakerGaps implements AutoCloseable {
   private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
   private final Map<String, ObjectNode> schedules = new LinkedHashMap<>();
   private final List<Execution> executions = new ArrayList<>();
+  private final Map<String, String> groupPolicies = new LinkedHashMap<>();
 
   /** A monitoring execution of a schedule; each listing reports the next of its statuses, the last one stays. */
   private record Execution(ObjectNode summary, Deque<String> statuses) {}
@@ -141,6 +144,7 @@ public final class SageMakerGaps implements AutoCloseable {
   public synchronized void reset() {
     schedules.clear();
     executions.clear();
+    groupPolicies.clear();
     forgetRequests();
   }
 
@@ -246,6 +250,7 @@ public final class SageMakerGaps implements AutoCloseable {
       });
       case "ListMonitoringSchedules" -> listSchedules(input);
       case "ListMonitoringExecutions" -> listExecutions(input);
+      case "GetModelPackageGroupPolicy", "PutModelPackageGroupPolicy" -> groupPolicy(operation, input);
       default -> Answer.error("ValidationException", operation + " is not played by the stub");
     };
   }
@@ -372,6 +377,29 @@ public final class SageMakerGaps implements AutoCloseable {
     ObjectNode answer = json.createObjectNode();
     answer.set("MonitoringExecutionSummaries", summaries);
     return Answer.ok(answer);
+  }
+
+  /** The policy of a group moto keeps; SageMaker tells a missing policy only by its message. */
+  private Answer groupPolicy(String operation, JsonNode input) {
+    String group = input.get("ModelPackageGroupName").asText();
+    String arn;
+    try {
+      arn = moto.describeModelPackageGroup(b -> b.modelPackageGroupName(group)).modelPackageGroupArn();
+    } catch (SageMakerException e) {
+      return Answer.error("ValidationException", "Cannot find Model Package Group: " + group);
+    }
+    if (operation.equals("PutModelPackageGroupPolicy")) {
+      String policy = input.get("ResourcePolicy").asText();
+      if (!read(new ByteArrayInputStream(policy.getBytes(StandardCharsets.UTF_8))).has("Statement")) {
+        return Answer.error("ValidationException", "The resource policy of " + arn + " has no Statement");
+      }
+      groupPolicies.put(group, policy);
+      return Answer.ok(json.createObjectNode().put("ModelPackageGroupArn", arn));
+    }
+    String policy = groupPolicies.get(group);
+    return policy == null
+        ? Answer.error("ValidationException", "Cannot find resource policy for: " + arn)
+        : Answer.ok(json.createObjectNode().put("ResourcePolicy", policy));
   }
 
   private JsonNode read(InputStream in) {

@@ -26,4 +26,16 @@ class EndpointNamesTest {
     assertThat(first).hasSize(63).matches("[a-zA-Z0-9-]+").startsWith("gf-retail-lending").endsWith("-prod");
     assertThat(second).hasSize(63).isNotEqualTo(first);
   }
+
+  @Test
+  void endpointNameTellsItsEnvironmentEvenWhenCut() {
+    String longId = "retail-lending-consumer-credit-application-review-2026-q1-europe-test";
+
+    assertThat(EndpointNames.environmentOf(EndpointNames.of("uc-test", Environment.PRODUCTION)))
+        .contains(Environment.PRODUCTION);
+    assertThat(EndpointNames.environmentOf(EndpointNames.of(longId, Environment.TEST))).contains(Environment.TEST);
+    assertThat(EndpointNames.environmentOf(EndpointNames.of(longId, Environment.PRODUCTION)))
+        .contains(Environment.PRODUCTION);
+    assertThat(EndpointNames.environmentOf("someone-elses-endpoint")).isEmpty();
+  }
 }

@@ -31,7 +31,7 @@ public final class AwsErrors {
     String message = message(e);
     return NOT_FOUND_CODES.contains(code(e)) || e.statusCode() == 404
         || isValidation(e) && (message.contains("does not exist") || message.contains("not found")
-            || message.contains("could not find"));
+            || message.contains("could not find") || message.contains("cannot find"));
   }
 
   public static boolean isAlreadyExists(AwsServiceException e) {

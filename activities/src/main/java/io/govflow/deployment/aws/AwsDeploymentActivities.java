@@ -1,6 +1,7 @@
 package io.govflow.deployment.aws;
 
 import io.govflow.common.aws.AwsErrors;
+import io.govflow.common.aws.EnvironmentAccount;
 import io.govflow.common.aws.SageMakerJobs;
 import io.govflow.common.aws.SageMakerNames;
 import io.govflow.common.aws.SageMakerResources;
@@ -11,6 +12,9 @@ import io.govflow.deployment.EndpointRef;
 import io.govflow.deployment.Environment;
 import io.govflow.evidence.ArtifactStore;
 import io.temporal.failure.ApplicationFailure;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -36,6 +40,12 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
  * the old ones, so no request is dropped. Each resource is looked up before it is created and adopted when it exists,
  * so a retry creates nothing twice; the deploying activity then polls the endpoint, heartbeating, until it serves.
  *
+ * <p>Each environment lives in its own account when it has a role there ({@link EnvironmentAccount}): its model,
+ * endpoint configuration and endpoint are created with that account's client and served as that account's execution
+ * role, while the model package stays in the worker's account; before the first model is created there, the
+ * package's group is granted to that account ({@link ModelPackageGroupGrants}). Captured traffic goes to the
+ * artifact store's bucket either way, which the environment's execution role may write to by the bucket's policy.
+ *
  * <p>Undeploying deletes the endpoint and the monitoring schedules watching it (which would otherwise fail every
  * hour), but keeps the models, endpoint configurations and monitoring job definitions: they record what served,
  * with which capture settings, checked against which baseline, as evidence.
@@ -44,6 +54,8 @@ public class AwsDeploymentActivities implements DeploymentActivities {
 
   /** Failure type of an endpoint SageMaker could not bring into service with the version; its reason says why. */
   public static final String ENDPOINT_FAILED = "ENDPOINT_FAILED";
+  /** Failure type of undeploying an endpoint whose name govflow did not give ({@link EndpointNames#of}). */
+  public static final String UNKNOWN_ENDPOINT = "UNKNOWN_ENDPOINT";
   /** The endpoint configurations' one production variant. */
   public static final String VARIANT = "AllTraffic";
   /** Where, under the artifact store's root, SageMaker writes every endpoint's captured requests. */
@@ -52,12 +64,22 @@ public class AwsDeploymentActivities implements DeploymentActivities {
   private static final Set<EndpointStatus> CHANGING = Set.of(EndpointStatus.CREATING, EndpointStatus.UPDATING,
       EndpointStatus.SYSTEM_UPDATING, EndpointStatus.ROLLING_BACK, EndpointStatus.DELETING);
 
-  private final SageMakerClient sageMaker;
+  private final ModelPackageGroupGrants grants;
+  private final Map<Environment, EnvironmentAccount> environments;
   private final ArtifactStore store;
   private final EndpointSettings settings;
 
-  public AwsDeploymentActivities(SageMakerClient sageMaker, ArtifactStore store, EndpointSettings settings) {
-    this.sageMaker = sageMaker;
+  /**
+   * {@code registry} signs in the account of the model packages; {@code environments} says where each environment's
+   * endpoints live.
+   */
+  public AwsDeploymentActivities(SageMakerClient registry, Map<Environment, EnvironmentAccount> environments,
+      ArtifactStore store, EndpointSettings settings) {
+    if (!environments.keySet().containsAll(EnumSet.allOf(Environment.class))) {
+      throw new IllegalArgumentException("every environment needs an account; given " + environments.keySet());
+    }
+    this.grants = new ModelPackageGroupGrants(registry);
+    this.environments = new EnumMap<>(environments);
     this.store = store;
     this.settings = settings;
   }
@@ -73,24 +95,32 @@ public class AwsDeploymentActivities implements DeploymentActivities {
 
   @Override
   public EndpointRef deploy(DeploymentRequest request) {
+    EnvironmentAccount account = environments.get(request.environment());
+    SageMakerClient sageMaker = account.sageMaker();
     String endpoint = EndpointNames.of(request.useCaseId(), request.environment());
     String model = modelName(request.modelVersionId());
     String config = endpointConfigName(request.modelVersionId(), request.environment());
     String captureRoot = store.locationOf(CAPTURE_ROOT);
+    account.accountId().ifPresent(id -> grants.grant(request.candidate().modelPackageId(), id));
     try {
-      ensureModel(model, request);
-      ensureEndpointConfig(config, model, captureRoot, request);
-      serve(endpoint, config, request.useCaseId());
+      ensureModel(sageMaker, model, account.executionRoleArn(), request);
+      ensureEndpointConfig(sageMaker, config, model, captureRoot, request);
+      serve(sageMaker, endpoint, config, request.useCaseId());
       // SageMaker writes each endpoint's capture under <destination>/<endpoint>/<variant>/yyyy/MM/dd/HH/.
-      return new EndpointRef(endpoint, request.environment(), invocationUrl(endpoint), request.modelVersionId(),
-          captureRoot + "/" + endpoint);
+      return new EndpointRef(endpoint, request.environment(), invocationUrl(sageMaker, endpoint),
+          request.modelVersionId(), captureRoot + "/" + endpoint);
     } catch (AwsServiceException e) {
       throw AwsErrors.failure(e, "deploying model version " + request.modelVersionId() + " to endpoint " + endpoint);
     }
   }
 
+  /** In the account of the environment the name ends with. */
   @Override
   public void undeploy(String endpointName) {
+    Environment environment = EndpointNames.environmentOf(endpointName).orElseThrow(() ->
+        ApplicationFailure.newNonRetryableFailure("endpoint " + endpointName + " is not named as govflow names "
+            + "endpoints (gf-<useCase>-test or -prod), so its environment and account are unknown", UNKNOWN_ENDPOINT));
+    SageMakerClient sageMaker = environments.get(environment).sageMaker();
     try {
       for (MonitoringScheduleSummary schedule : sageMaker.listMonitoringSchedulesPaginator(
           b -> b.endpointName(endpointName)).monitoringScheduleSummaries()) {
@@ -105,20 +135,21 @@ public class AwsDeploymentActivities implements DeploymentActivities {
   }
 
   /** SageMaker's runtime URL of the endpoint, in the partition of the client's region. */
-  private String invocationUrl(String endpoint) {
+  private static String invocationUrl(SageMakerClient sageMaker, String endpoint) {
     Region region = sageMaker.serviceClientConfiguration().region();
     return "https://runtime.sagemaker." + region.id() + "." + PartitionMetadata.of(region).dnsSuffix()
         + "/endpoints/" + endpoint + "/invocations";
   }
 
-  private void ensureModel(String model, DeploymentRequest request) {
+  private static void ensureModel(SageMakerClient sageMaker, String model, String executionRoleArn,
+      DeploymentRequest request) {
     String modelPackage = request.candidate().modelPackageId();
     SageMakerResources.ensure("model " + model,
         () -> sageMaker.describeModel(b -> b.modelName(model)),
         (DescribeModelResponse existing) -> existing.primaryContainer() != null
             && modelPackage.equals(existing.primaryContainer().modelPackageName()),
         () -> sageMaker.createModel(b -> b.modelName(model)
-            .executionRoleArn(settings.executionRoleArn())
+            .executionRoleArn(executionRoleArn)
             .primaryContainer(c -> c.modelPackageName(modelPackage))
             .tags(SageMakerNames.tags(request.useCaseId(), request.modelVersionId()))));
   }
@@ -127,7 +158,8 @@ public class AwsDeploymentActivities implements DeploymentActivities {
    * An existing configuration is adopted when it serves the model and captures to the same place; its instances are
    * the ones it was created with, since SageMaker cannot change a configuration.
    */
-  private void ensureEndpointConfig(String config, String model, String captureRoot, DeploymentRequest request) {
+  private void ensureEndpointConfig(SageMakerClient sageMaker, String config, String model, String captureRoot,
+      DeploymentRequest request) {
     SageMakerResources.ensure("endpoint configuration " + config,
         () -> sageMaker.describeEndpointConfig(b -> b.endpointConfigName(config)),
         (DescribeEndpointConfigResponse existing) -> existing.productionVariants().size() == 1
@@ -155,8 +187,8 @@ public class AwsDeploymentActivities implements DeploymentActivities {
    * Points the endpoint at the configuration and waits until it serves from it. A change already under way (an
    * earlier attempt's create or update) is awaited first, so the endpoint is only ever updated from a settled state.
    */
-  private void serve(String endpoint, String config, String useCaseId) {
-    Optional<DescribeEndpointResponse> before = awaitSettled(endpoint);
+  private void serve(SageMakerClient sageMaker, String endpoint, String config, String useCaseId) {
+    Optional<DescribeEndpointResponse> before = awaitSettled(sageMaker, endpoint);
     if (before.isEmpty()) {
       try {
         sageMaker.createEndpoint(b -> b.endpointName(endpoint).endpointConfigName(config)
@@ -170,7 +202,7 @@ public class AwsDeploymentActivities implements DeploymentActivities {
         && before.get().endpointStatus() != EndpointStatus.FAILED) {
       sageMaker.updateEndpoint(b -> b.endpointName(endpoint).endpointConfigName(config));
     }
-    DescribeEndpointResponse after = awaitSettled(endpoint).orElseThrow(() -> new IllegalStateException(
+    DescribeEndpointResponse after = awaitSettled(sageMaker, endpoint).orElseThrow(() -> new IllegalStateException(
         "endpoint " + endpoint + " was deleted while it was being deployed; the retry creates it again"));
     if (after.endpointStatus() != EndpointStatus.IN_SERVICE) {
       throw ApplicationFailure.newNonRetryableFailure("endpoint " + endpoint + " is " + after.endpointStatusAsString()
@@ -185,7 +217,7 @@ public class AwsDeploymentActivities implements DeploymentActivities {
   }
 
   /** The endpoint once no change is under way, or empty when it does not exist (or was deleted meanwhile). */
-  private Optional<DescribeEndpointResponse> awaitSettled(String endpoint) {
+  private Optional<DescribeEndpointResponse> awaitSettled(SageMakerClient sageMaker, String endpoint) {
     return SageMakerJobs.awaitEnd(
         () -> SageMakerJobs.describe(() -> sageMaker.describeEndpoint(b -> b.endpointName(endpoint))),
         described -> described.isEmpty() || !CHANGING.contains(described.get().endpointStatus()),

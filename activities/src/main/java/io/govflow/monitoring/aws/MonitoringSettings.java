@@ -64,14 +64,15 @@ public record MonitoringSettings(
   }
 
   /**
-   * The analyzer of {@code govflow.aws.region}, the execution role, and the processing jobs' instances, run time and
-   * polling ({@code govflow.aws.processing.*}); hourly.
+   * The analyzer of {@code govflow.aws.region}, the production environment's execution role ({@code roleArn}: the
+   * jobs run in the production endpoint's account), and the processing jobs' instances, run time and polling
+   * ({@code govflow.aws.processing.*}); hourly.
    */
-  public static MonitoringSettings from(GovflowConfig.Aws aws) {
+  public static MonitoringSettings from(GovflowConfig.Aws aws, String roleArn) {
     GovflowConfig.Aws.Processing processing = aws.processing();
     return new MonitoringSettings(analyzerImage(AwsClients.required(aws.region(), "govflow.aws.region")),
-        AwsClients.required(aws.executionRoleArn(), "govflow.aws.execution-role-arn"), processing.instanceType(),
-        processing.instanceCount(), 20, processing.maxRuntime(), HOURLY, processing.pollInterval());
+        roleArn, processing.instanceType(), processing.instanceCount(), 20, processing.maxRuntime(), HOURLY,
+        processing.pollInterval());
   }
 
   /** SageMaker's {@code sagemaker-model-monitor-analyzer} image in {@code region}. */

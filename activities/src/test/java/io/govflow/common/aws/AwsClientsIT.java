@@ -3,6 +3,7 @@ package io.govflow.common.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.govflow.common.TestConfigs;
+import io.govflow.deployment.Environment;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.testing.MotoServer;
@@ -14,10 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 
 /**
  * The clients as the worker builds them from {@code govflow.aws.*}, on moto: the default chain's identity (here from
- * system properties) assumes the configured role through STS, and S3 is reached path-style at the override.
+ * system properties) assumes the configured roles through STS, S3 is reached path-style at the override, and an
+ * environment's clients act in the account of the environment's role.
  */
 class AwsClientsIT {
 
@@ -58,6 +61,28 @@ class AwsClientsIT {
       assertThat(ref.location())
           .isEqualTo("s3://govflow-artifacts/govflow/use-cases/uc-17/uc-17-v1/data-statistics.json");
       assertThat(new String(store.get(ref.location()), StandardCharsets.UTF_8)).contains("\"item_count\":1000");
+    }
+  }
+
+  @Test
+  void environmentRoleIsAssumedFromTheChainAndItsClientsActInItsAccount() {
+    Map<String, String> properties = new HashMap<>(TestConfigs.aws());
+    properties.put("govflow.aws.endpoint-override", moto.endpoint().toString());
+    properties.put("govflow.aws.environments.production.role-arn",
+        "arn:aws:iam::444455556666:role/govflow-production");
+    properties.put("govflow.aws.environments.production.execution-role-arn",
+        "arn:aws:iam::444455556666:role/govflow-sagemaker-production");
+
+    try (AwsClients clients = new AwsClients(TestConfigs.govflow(properties).aws())) {
+      SageMakerClient production = clients.environment(Environment.PRODUCTION).sageMaker();
+      String arn = production.createModel(b -> b.modelName("gf-uc-17-v1-model")
+          .executionRoleArn("arn:aws:iam::444455556666:role/govflow-sagemaker-production")
+          .primaryContainer(c -> c.image("serving"))).modelArn();
+
+      assertThat(arn).isEqualTo("arn:aws:sagemaker:us-east-1:444455556666:model/gf-uc-17-v1-model");
+      assertThat(production.listModels(b -> { }).models()).hasSize(1);
+      assertThat(clients.sageMaker().listModels(b -> { }).models()).isEmpty();
+      assertThat(clients.environment(Environment.TEST).sageMaker().listModels(b -> { }).models()).isEmpty();
     }
   }
 }

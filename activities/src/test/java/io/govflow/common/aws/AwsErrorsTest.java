@@ -14,6 +14,8 @@ class AwsErrorsTest {
     assertThat(AwsErrors.isNotFound(error(400, "ValidationException", "Requested resource not found."))).isTrue();
     assertThat(AwsErrors.isNotFound(error(400, "ValidationException",
         "ModelPackageGroup arn:aws:sagemaker:us-east-1:1:model-package-group/gf-uc-17 does not exist."))).isTrue();
+    assertThat(AwsErrors.isNotFound(error(400, "ValidationException",
+        "Cannot find resource policy for: arn:aws:sagemaker:us-east-1:1:model-package-group/gf-uc-17"))).isTrue();
     assertThat(AwsErrors.isAlreadyExists(error(400, "ValidationException",
         "Model Package Group already exists: arn:aws:sagemaker:us-east-1:1:model-package-group/gf-uc-17"))).isTrue();
     assertThat(AwsErrors.isAlreadyExists(error(400, "ResourceInUse", "Training job names must be unique"))).isTrue();

@@ -19,24 +19,38 @@ import org.junit.jupiter.api.Test;
 /**
  * The policies in {@code deploy/aws/} against the calls the aws code makes. {@link #WORKER_CALLS} and
  * {@link #API_CALLS} are kept by hand, one row per SDK call of the aws activities, the S3 artifact store and the API's
- * ground-truth uploads, with the resource it acts on for a use case {@code uc-17}; {@link #LATER_STEPS} names what the worker policy grants ahead of the steps whose AWS implementation
- * is not in this code yet. Conditions are not evaluated; placeholders are filled with sample values.
+ * ground-truth uploads, with the resource it acts on for a use case {@code uc-17}; {@link #LATER_STEPS} names what the
+ * worker policy grants though no step calls it.
+ * {@link #ENVIRONMENT_CALLS} and {@link #PRODUCTION_MONITORING_CALLS} are the calls made with an environment's own
+ * clients, in its account ({@code 444455556666} here), when it has a role of its own. Conditions are not evaluated;
+ * placeholders are filled with sample values.
  */
 class IamPoliciesTest {
 
-  private static final Map<String, String> PLACEHOLDERS = Map.of(
-      "${Region}", "eu-west-1",
-      "${AccountId}", "123456789012",
-      "${Bucket}", "bank-ml-artifacts",
-      "${Prefix}", "govflow/",
-      "${DataBucket}", "bank-ml-data",
-      "${DomainId}", "dzd_4p9x",
-      "${SageMakerExecutionRoleArn}", "arn:aws:iam::123456789012:role/govflow-sagemaker",
-      "${WorkerRoleArn}", "arn:aws:iam::123456789012:role/govflow-worker",
-      "${ImageAccountId}", "123456789012",
-      "${ImageRepository}", "govflow-training");
+  private static final String ENVIRONMENT_EXECUTION_ROLE =
+      "arn:aws:iam::444455556666:role/govflow-sagemaker-production";
+  private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
+      Map.entry("${Region}", "eu-west-1"),
+      Map.entry("${AccountId}", "123456789012"),
+      Map.entry("${Bucket}", "bank-ml-artifacts"),
+      Map.entry("${Prefix}", "govflow/"),
+      Map.entry("${DataBucket}", "bank-ml-data"),
+      Map.entry("${DomainId}", "dzd_4p9x"),
+      Map.entry("${SageMakerExecutionRoleArn}", "arn:aws:iam::123456789012:role/govflow-sagemaker"),
+      Map.entry("${WorkerRoleArn}", "arn:aws:iam::123456789012:role/govflow-worker"),
+      Map.entry("${WorkerIdentityArn}", "arn:aws:iam::123456789012:role/govflow-worker-pod"),
+      Map.entry("${ImageAccountId}", "123456789012"),
+      Map.entry("${ImageRepository}", "govflow-training"),
+      Map.entry("${TestRoleArn}", "arn:aws:iam::111122223333:role/govflow-test"),
+      Map.entry("${ProductionRoleArn}", "arn:aws:iam::444455556666:role/govflow-production"),
+      Map.entry("${TestExecutionRoleArn}", "arn:aws:iam::111122223333:role/govflow-sagemaker-test"),
+      Map.entry("${ProductionExecutionRoleArn}", ENVIRONMENT_EXECUTION_ROLE),
+      Map.entry("${EnvironmentAccountId}", "444455556666"),
+      Map.entry("${EnvironmentExecutionRoleArn}", ENVIRONMENT_EXECUTION_ROLE));
 
   private static final String SM = "arn:aws:sagemaker:eu-west-1:123456789012:";
+  /** The same resources in the production environment's own account. */
+  private static final String PROD_SM = "arn:aws:sagemaker:eu-west-1:444455556666:";
   private static final String GROUP = SM + "model-package-group/gf-uc-17";
   private static final String CARD = SM + "model-card/gf-uc-17-v1";
   private static final String PACKAGE = SM + "model-package/gf-uc-17/1";
@@ -49,6 +63,7 @@ class IamPoliciesTest {
   private static final String DATA_QUALITY = SM + "data-quality-job-definition/gf-uc-17-v1-data-quality";
   private static final String MODEL_QUALITY = SM + "model-quality-job-definition/gf-uc-17-v1-model-quality";
   private static final String SCHEDULE = SM + "monitoring-schedule/gf-uc-17-prod-data-quality";
+  private static final String PROD_BASELINE_JOB = PROD_SM + "processing-job/gf-uc-17-v1-baseline";
   private static final String DOMAIN = "arn:aws:datazone:eu-west-1:123456789012:domain/dzd_4p9x";
   private static final String ARTIFACT =
       "arn:aws:s3:::bank-ml-artifacts/govflow/use-cases/uc-17/uc-17-v1/model-card.json";
@@ -78,6 +93,8 @@ class IamPoliciesTest {
       new Call("ListModelPackages", "sagemaker:ListModelPackages", "*"),
       new Call("DescribeModelPackage", "sagemaker:DescribeModelPackage", PACKAGE),
       new Call("CreateModelPackage", "sagemaker:CreateModelPackage", PACKAGE),
+      new Call("GetModelPackageGroupPolicy", "sagemaker:GetModelPackageGroupPolicy", GROUP),
+      new Call("PutModelPackageGroupPolicy", "sagemaker:PutModelPackageGroupPolicy", GROUP),
       new Call("DescribeModel", "sagemaker:DescribeModel", MODEL),
       new Call("CreateModel", "sagemaker:CreateModel", MODEL),
       new Call("CreateModel (tags)", "sagemaker:AddTags", MODEL),
@@ -137,6 +154,86 @@ class IamPoliciesTest {
       new Call("ListObjectsV2 (an hour's uploads); HeadObject of a missing key: 404, not 403", "s3:ListBucket",
           "arn:aws:s3:::bank-ml-artifacts"));
 
+  /** Steps 9, 10 and 12 and undeploying, with an environment's client, in the environment's account. */
+  static final List<Call> ENVIRONMENT_CALLS = List.of(
+      new Call("DescribeModel", "sagemaker:DescribeModel", PROD_SM + "model/gf-uc-17-v1-model"),
+      new Call("CreateModel", "sagemaker:CreateModel", PROD_SM + "model/gf-uc-17-v1-model"),
+      new Call("CreateModel (tags)", "sagemaker:AddTags", PROD_SM + "model/gf-uc-17-v1-model"),
+      new Call("CreateModel (the package in the worker's account)", "sagemaker:DescribeModelPackage", PACKAGE),
+      new Call("CreateModel (ExecutionRoleArn)", "iam:PassRole", ENVIRONMENT_EXECUTION_ROLE),
+      new Call("DescribeEndpointConfig", "sagemaker:DescribeEndpointConfig",
+          PROD_SM + "endpoint-config/gf-uc-17-v1-prod-config"),
+      new Call("CreateEndpointConfig", "sagemaker:CreateEndpointConfig",
+          PROD_SM + "endpoint-config/gf-uc-17-v1-prod-config"),
+      new Call("CreateEndpointConfig (tags)", "sagemaker:AddTags", PROD_SM + "endpoint-config/gf-uc-17-v1-prod-config"),
+      new Call("DescribeEndpoint", "sagemaker:DescribeEndpoint", PROD_SM + "endpoint/gf-uc-17-prod"),
+      new Call("CreateEndpoint", "sagemaker:CreateEndpoint", PROD_SM + "endpoint/gf-uc-17-prod"),
+      new Call("CreateEndpoint (tags)", "sagemaker:AddTags", PROD_SM + "endpoint/gf-uc-17-prod"),
+      new Call("UpdateEndpoint", "sagemaker:UpdateEndpoint", PROD_SM + "endpoint/gf-uc-17-prod"),
+      new Call("DeleteEndpoint", "sagemaker:DeleteEndpoint", PROD_SM + "endpoint/gf-uc-17-prod"),
+      new Call("InvokeEndpoint (step 10, test account)", "sagemaker:InvokeEndpoint",
+          PROD_SM + "endpoint/gf-uc-17-test"),
+      new Call("ListMonitoringSchedules", "sagemaker:ListMonitoringSchedules", "*"),
+      new Call("DescribeMonitoringSchedule", "sagemaker:DescribeMonitoringSchedule",
+          PROD_SM + "monitoring-schedule/gf-uc-17-prod-data-quality"),
+      new Call("DeleteMonitoringSchedule", "sagemaker:DeleteMonitoringSchedule",
+          PROD_SM + "monitoring-schedule/gf-uc-17-prod-data-quality"));
+
+  /** Steps 12 and 13's Model Monitor calls, with the production environment's client, in its account. */
+  static final List<Call> PRODUCTION_MONITORING_CALLS = List.of(
+      new Call("DescribeProcessingJob", "sagemaker:DescribeProcessingJob", PROD_BASELINE_JOB),
+      new Call("CreateProcessingJob", "sagemaker:CreateProcessingJob", PROD_BASELINE_JOB),
+      new Call("CreateProcessingJob (tags)", "sagemaker:AddTags", PROD_BASELINE_JOB),
+      new Call("CreateProcessingJob, Create*JobDefinition (RoleArn)", "iam:PassRole", ENVIRONMENT_EXECUTION_ROLE),
+      new Call("DescribeProcessingJob (of a monitoring execution, named by SageMaker)",
+          "sagemaker:DescribeProcessingJob", PROD_SM + "processing-job/model-monitoring-202611231000-0a1b2c3d"),
+      new Call("DescribeDataQualityJobDefinition", "sagemaker:DescribeDataQualityJobDefinition",
+          PROD_SM + "data-quality-job-definition/gf-uc-17-v1-data-quality"),
+      new Call("CreateDataQualityJobDefinition", "sagemaker:CreateDataQualityJobDefinition",
+          PROD_SM + "data-quality-job-definition/gf-uc-17-v1-data-quality"),
+      new Call("CreateDataQualityJobDefinition (tags)", "sagemaker:AddTags",
+          PROD_SM + "data-quality-job-definition/gf-uc-17-v1-data-quality"),
+      new Call("DescribeModelQualityJobDefinition", "sagemaker:DescribeModelQualityJobDefinition",
+          PROD_SM + "model-quality-job-definition/gf-uc-17-v1-model-quality"),
+      new Call("CreateModelQualityJobDefinition", "sagemaker:CreateModelQualityJobDefinition",
+          PROD_SM + "model-quality-job-definition/gf-uc-17-v1-model-quality"),
+      new Call("CreateModelQualityJobDefinition (tags)", "sagemaker:AddTags",
+          PROD_SM + "model-quality-job-definition/gf-uc-17-v1-model-quality"),
+      new Call("DescribeMonitoringSchedule", "sagemaker:DescribeMonitoringSchedule",
+          PROD_SM + "monitoring-schedule/gf-uc-17-prod-data-quality"),
+      new Call("CreateMonitoringSchedule", "sagemaker:CreateMonitoringSchedule",
+          PROD_SM + "monitoring-schedule/gf-uc-17-prod-data-quality"),
+      new Call("CreateMonitoringSchedule (tags)", "sagemaker:AddTags",
+          PROD_SM + "monitoring-schedule/gf-uc-17-prod-data-quality"),
+      new Call("UpdateMonitoringSchedule", "sagemaker:UpdateMonitoringSchedule",
+          PROD_SM + "monitoring-schedule/gf-uc-17-prod-data-quality"),
+      new Call("DeleteMonitoringSchedule", "sagemaker:DeleteMonitoringSchedule",
+          PROD_SM + "monitoring-schedule/gf-uc-17-prod-model-quality"),
+      new Call("ListMonitoringExecutions", "sagemaker:ListMonitoringExecutions", "*"));
+
+  /** What an environment's execution role reads and writes in the worker's bucket, through the bucket's policy. */
+  static final List<Call> ENVIRONMENT_EXECUTION_ROLE_CALLS = List.of(
+      new Call("serving: the model", "s3:GetObject",
+          "arn:aws:s3:::bank-ml-artifacts/govflow/training-jobs/gf-uc-17-v1-train/output/model.tar.gz"),
+      new Call("serving: the feature encoder", "s3:GetObject", "arn:aws:s3:::bank-ml-artifacts/govflow/use-cases/"
+          + "uc-17/uc-17-v1/training/gf-uc-17-v1-train/encoder/model.tar.gz"),
+      new Call("data capture", "s3:PutObject", "arn:aws:s3:::bank-ml-artifacts/govflow/data-capture/gf-uc-17-prod/"
+          + "AllTraffic/2026/11/23/10/capture.jsonl"),
+      new Call("baselining job input", "s3:GetObject",
+          "arn:aws:s3:::bank-ml-artifacts/govflow/monitoring/uc-17/uc-17-v1/baseline/input/dataset.csv"),
+      new Call("baselining job output", "s3:PutObject",
+          "arn:aws:s3:::bank-ml-artifacts/govflow/monitoring/uc-17/uc-17-v1/baseline/output/statistics.json"),
+      new Call("monitoring job: captured traffic", "s3:GetObject", "arn:aws:s3:::bank-ml-artifacts/govflow/"
+          + "data-capture/gf-uc-17-prod/AllTraffic/2026/11/23/10/capture.jsonl"),
+      new Call("monitoring job: baseline constraints", "s3:GetObject",
+          "arn:aws:s3:::bank-ml-artifacts/govflow/use-cases/uc-17/uc-17-v1/monitoring-constraints.json"),
+      new Call("monitoring job: ground truth", "s3:GetObject",
+          "arn:aws:s3:::bank-ml-artifacts/govflow/ground-truth/uc-17/2026/11/23/10/labels.jsonl"),
+      new Call("monitoring job: its report", "s3:PutObject", "arn:aws:s3:::bank-ml-artifacts/govflow/monitoring/uc-17/"
+          + "uc-17-v1/data-quality/gf-uc-17-prod/gf-uc-17-prod-data-quality/2026/11/23/10/"
+          + "constraint_violations.json"),
+      new Call("ListBucket under those prefixes", "s3:ListBucket", "arn:aws:s3:::bank-ml-artifacts"));
+
   /**
    * Granted though no step calls them: deleting models and endpoint configurations, for an operator cleaning up after
    * a retirement (undeploying keeps them as evidence).
@@ -172,6 +269,66 @@ class IamPoliciesTest {
     assertThat(allows(policy, "datazone:CreateProject", "arn:aws:datazone:eu-west-1:123456789012:domain/dzd_other"))
         .isFalse();
     assertThat(allows(policy, "iam:PassRole", "arn:aws:iam::123456789012:role/Admin")).isFalse();
+  }
+
+  @Test
+  void workerMayAssumeTheEnvironmentRoles() throws IOException {
+    JsonNode policy = policy("worker-assume-role-policy.json");
+
+    assertThat(allows(policy, "sts:AssumeRole", "arn:aws:iam::111122223333:role/govflow-test")).isTrue();
+    assertThat(allows(policy, "sts:AssumeRole", "arn:aws:iam::444455556666:role/govflow-production")).isTrue();
+    assertThat(allows(policy, "sts:AssumeRole", "arn:aws:iam::444455556666:role/Admin")).isFalse();
+    assertThat(principals(policy("environment-role-trust.json")))
+        .containsExactly("arn:aws:iam::123456789012:role/govflow-worker-pod");
+  }
+
+  @Test
+  void environmentRolePolicyAllowsEveryCallOfAnEnvironmentAndNothingMore() throws IOException {
+    JsonNode policy = policy("environment-role-policy.json");
+
+    assertThat(ENVIRONMENT_CALLS).allSatisfy(call -> assertThat(allows(policy, call.action(), call.resource()))
+        .as("%s needs %s on %s", call.operation(), call.action(), call.resource()).isTrue());
+    assertThat(actions(policy)).isSubsetOf(ENVIRONMENT_CALLS.stream().map(Call::action).toList());
+  }
+
+  @Test
+  void productionRoleAddsModelMonitorAndNothingMore() throws IOException {
+    JsonNode deployment = policy("environment-role-policy.json");
+    JsonNode monitoring = policy("production-monitoring-policy.json");
+
+    assertThat(PRODUCTION_MONITORING_CALLS).allSatisfy(call -> assertThat(
+        allows(deployment, call.action(), call.resource()) || allows(monitoring, call.action(), call.resource()))
+        .as("%s needs %s on %s", call.operation(), call.action(), call.resource()).isTrue());
+    assertThat(actions(monitoring)).isSubsetOf(PRODUCTION_MONITORING_CALLS.stream().map(Call::action).toList());
+  }
+
+  @Test
+  void environmentRolesReachOnlyGovflowsResourcesOfTheirOwnAccount() throws IOException {
+    JsonNode deployment = policy("environment-role-policy.json");
+    JsonNode monitoring = policy("production-monitoring-policy.json");
+
+    assertThat(allows(deployment, "sagemaker:CreateModel", MODEL)).as("the worker's account").isFalse();
+    assertThat(allows(deployment, "sagemaker:DeleteEndpoint", PROD_SM + "endpoint/fraud-prod")).isFalse();
+    assertThat(allows(deployment, "sagemaker:UpdateModelPackage", PACKAGE)).isFalse();
+    assertThat(allows(deployment, "iam:PassRole", "arn:aws:iam::444455556666:role/Admin")).isFalse();
+    assertThat(allows(deployment, "iam:PassRole", EXECUTION_ROLE)).as("the worker's execution role").isFalse();
+    assertThat(allows(monitoring, "sagemaker:CreateProcessingJob", BASELINE_JOB)).isFalse();
+    assertThat(allows(monitoring, "sagemaker:CreateTrainingJob", PROD_SM + "training-job/gf-uc-17-v1-train"))
+        .isFalse();
+  }
+
+  @Test
+  void bucketPolicyLetsOnlyTheEnvironmentExecutionRolesServeCaptureAndMonitor() throws IOException {
+    JsonNode policy = policy("bucket-policy.json");
+
+    assertThat(ENVIRONMENT_EXECUTION_ROLE_CALLS).allSatisfy(call -> assertThat(
+        allows(policy, call.action(), call.resource()))
+        .as("%s needs %s on %s", call.operation(), call.action(), call.resource()).isTrue());
+    assertThat(actions(policy)).isSubsetOf(ENVIRONMENT_EXECUTION_ROLE_CALLS.stream().map(Call::action).toList());
+    assertThat(principals(policy)).containsExactlyInAnyOrder(
+        "arn:aws:iam::111122223333:role/govflow-sagemaker-test", ENVIRONMENT_EXECUTION_ROLE);
+    assertThat(allows(policy, "s3:PutObject", ARTIFACT)).as("evidence is written by the worker only").isFalse();
+    assertThat(allows(policy, "s3:GetObject", "arn:aws:s3:::bank-ml-artifacts/other-team/x")).isFalse();
   }
 
   @Test
@@ -212,7 +369,8 @@ class IamPoliciesTest {
   @Test
   void noPolicyGrantsAWildcardAction() throws IOException {
     for (String file : List.of("worker-policy.json", "worker-assume-role-policy.json",
-        "sagemaker-execution-policy.json", "api-policy.json")) {
+        "sagemaker-execution-policy.json", "api-policy.json", "environment-role-policy.json",
+        "environment-role-trust.json", "production-monitoring-policy.json", "bucket-policy.json")) {
       assertThat(actions(policy(file))).as(file).noneMatch(action -> action.contains("*"));
     }
   }
@@ -241,6 +399,13 @@ class IamPoliciesTest {
     Set<String> actions = new TreeSet<>();
     policy.path("Statement").forEach(statement -> actions.addAll(values(statement.path("Action"))));
     return actions;
+  }
+
+  /** The AWS principals a resource or trust policy names, in every statement. */
+  private static Set<String> principals(JsonNode policy) {
+    Set<String> principals = new TreeSet<>();
+    policy.path("Statement").forEach(statement -> principals.addAll(values(statement.path("Principal").path("AWS"))));
+    return principals;
   }
 
   private static List<String> values(JsonNode node) {

@@ -3,6 +3,7 @@ package io.govflow.deployment.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.govflow.common.aws.EnvironmentAccount;
 import io.govflow.common.aws.SageMakerResources;
 import io.govflow.deployment.DeploymentRequest;
 import io.govflow.deployment.EndpointRef;
@@ -14,6 +15,7 @@ import io.govflow.testing.SageMakerGaps;
 import io.govflow.training.CandidateModel;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,8 +74,10 @@ class AwsDeploymentActivitiesIT {
     gaps.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     emulator.createModelPackageGroup(b -> b.modelPackageGroupName("gf-uc-17"));
-    deployment = new AwsDeploymentActivities(sageMaker, new S3ArtifactStore(s3, BUCKET, "govflow"),
-        EndpointSettings.defaults(ROLE).withPollInterval(Duration.ZERO));
+    deployment = new AwsDeploymentActivities(sageMaker,
+        Map.of(Environment.TEST, EnvironmentAccount.shared(Environment.TEST, ROLE, sageMaker),
+            Environment.PRODUCTION, EnvironmentAccount.shared(Environment.PRODUCTION, ROLE, sageMaker)),
+        new S3ArtifactStore(s3, BUCKET, "govflow"), EndpointSettings.defaults().withPollInterval(Duration.ZERO));
   }
 
   @AfterEach
@@ -198,8 +202,12 @@ class AwsDeploymentActivitiesIT {
     return new DeploymentRequest("uc-17", modelVersionId, environment, model);
   }
 
-  /** A model version registered in the use case's group, as step 5 leaves it. */
   private static CandidateModel registered(String modelVersionId) {
+    return registered(emulator, modelVersionId);
+  }
+
+  /** A model version registered in the use case's group (which must exist), as step 5 leaves it. */
+  static CandidateModel registered(SageMakerClient emulator, String modelVersionId) {
     String modelLocation = "s3://govflow-artifacts/training-output/gf-" + modelVersionId + "-train/output/model.tar.gz";
     String arn = emulator.listModelPackages(b -> b.modelPackageGroupName("gf-uc-17")).modelPackageSummaryList()
         .stream().filter(p -> p.modelPackageDescription() != null && p.modelPackageDescription().equals(modelVersionId))

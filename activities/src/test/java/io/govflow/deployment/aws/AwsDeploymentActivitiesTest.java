@@ -9,6 +9,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.govflow.common.aws.EnvironmentAccount;
 import io.govflow.deployment.DeploymentRequest;
 import io.govflow.deployment.Environment;
 import io.govflow.evidence.aws.S3ArtifactStore;
@@ -16,6 +17,7 @@ import io.govflow.modelversion.ModelVersionStatus;
 import io.govflow.training.CandidateModel;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +48,11 @@ class AwsDeploymentActivitiesTest {
 
   private final SageMakerClient sageMaker = mock(SageMakerClient.class);
   private final AwsDeploymentActivities deployment = new AwsDeploymentActivities(sageMaker,
+      Map.of(Environment.TEST, EnvironmentAccount.shared(Environment.TEST, "arn:aws:iam::1:role/r", sageMaker),
+          Environment.PRODUCTION, EnvironmentAccount.shared(Environment.PRODUCTION, "arn:aws:iam::1:role/r",
+              sageMaker)),
       new S3ArtifactStore(mock(S3Client.class), "govflow-artifacts", ""),
-      EndpointSettings.defaults("arn:aws:iam::1:role/r").withPollInterval(Duration.ZERO));
+      EndpointSettings.defaults().withPollInterval(Duration.ZERO));
 
   @BeforeEach
   void modelAndConfigurationExist() {

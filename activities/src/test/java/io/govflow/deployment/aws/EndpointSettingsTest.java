@@ -18,6 +18,5 @@ class EndpointSettingsTest {
 
     assertThat(settings.instanceType()).isEqualTo("ml.c5.large");
     assertThat(settings.instanceCount()).isEqualTo(1);
-    assertThat(settings.executionRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/govflow-sagemaker");
   }
 }

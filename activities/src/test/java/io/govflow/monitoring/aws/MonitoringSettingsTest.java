@@ -11,16 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class MonitoringSettingsTest {
 
+  private static final String ROLE = "arn:aws:iam::210987654321:role/govflow-sagemaker-prod";
+
   @Test
   void awsSettingsGiveTheRegionsAnalyzerAndHourlyJobsWithinTheHour() {
     Map<String, String> properties = new HashMap<>(TestConfigs.aws());
     properties.put("govflow.aws.region", "eu-west-1");
 
-    MonitoringSettings settings = MonitoringSettings.from(TestConfigs.govflow(properties).aws());
+    MonitoringSettings settings = MonitoringSettings.from(TestConfigs.govflow(properties).aws(), ROLE);
 
     assertThat(settings.analyzerImage())
         .isEqualTo("468650794304.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-model-monitor-analyzer");
-    assertThat(settings.roleArn()).isEqualTo("arn:aws:iam::123456789012:role/govflow-sagemaker");
+    assertThat(settings.roleArn()).isEqualTo(ROLE);
     assertThat(settings.scheduleExpression()).isEqualTo("cron(0 * ? * * *)");
     assertThat(settings.maxRuntime()).isEqualTo(Duration.ofHours(1));
   }
@@ -42,7 +44,7 @@ class MonitoringSettingsTest {
     Map<String, String> properties = new HashMap<>(TestConfigs.aws());
     properties.put("govflow.aws.processing.max-runtime", "PT2H");
 
-    assertThatThrownBy(() -> MonitoringSettings.from(TestConfigs.govflow(properties).aws()))
+    assertThatThrownBy(() -> MonitoringSettings.from(TestConfigs.govflow(properties).aws(), ROLE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRuntime");
   }
 }
