@@ -219,6 +219,12 @@ public interface GovflowConfig {
       /** The training image; unset, SageMaker's built-in XGBoost 1.7-1, published for us-east-1 only here. */
       Optional<String> image();
 
+      /**
+       * The image serving govflow's feature encoder in front of the model (SageMaker's scikit-learn container); unset,
+       * scikit-learn 1.2-1 in us-east-1.
+       */
+      Optional<String> encoderImage();
+
       @WithDefault("ml.m5.xlarge")
       String instanceType();
 

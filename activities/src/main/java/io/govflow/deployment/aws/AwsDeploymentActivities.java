@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
 
 /**
  * Steps 9 and 12 on SageMaker. A model version is served through a model ({@code gf-<modelVersionId>-model}, the
- * registered model package as its container) and an endpoint configuration per environment
+ * registered model package as its container: govflow's feature encoder in front of the trained model, so callers send
+ * the dataset's rows as they are) and an endpoint configuration per environment
  * ({@code gf-<modelVersionId>-<test|prod>-config}) capturing every request and response to S3; the use case's
  * endpoint in that environment ({@link EndpointNames#of}) is created with it, or, when it serves another version,
  * updated to it: SageMaker brings up the new configuration's instances and moves the traffic over before it removes

@@ -10,6 +10,7 @@ import io.govflow.common.aws.ClarifySettings;
 import io.govflow.common.aws.SageMakerJobs;
 import io.govflow.common.aws.SageMakerJobs.JobInput;
 import io.govflow.common.aws.SageMakerNames;
+import io.govflow.common.aws.SageMakerResources;
 import io.govflow.evaluation.ModelEvaluation;
 import io.govflow.evaluation.ModelEvaluationActivities;
 import io.govflow.evaluation.ModelEvaluationRequest;
@@ -24,6 +25,7 @@ import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.aws.FeatureEncoding;
+import io.govflow.training.aws.InferencePipeline;
 import io.govflow.usecase.Dataset;
 import io.govflow.usecase.ProtectedFacet;
 import io.temporal.failure.ApplicationFailure;
@@ -38,7 +40,6 @@ import software.amazon.awssdk.services.sagemaker.model.BatchStrategy;
 import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTransformJobResponse;
-import software.amazon.awssdk.services.sagemaker.model.ModelPackageContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.S3DataType;
 import software.amazon.awssdk.services.sagemaker.model.SplitType;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
@@ -48,11 +49,12 @@ import software.amazon.awssdk.services.sagemaker.model.TransformJobStatus;
  * Step 6 on SageMaker. The candidate scores its held-out test split once, and both judgements rest on those very
  * predictions:
  * <ol>
- *   <li>a SageMaker model {@code gf-<modelVersionId>-eval-model} made from the model package's inference container
- *       (its image and model artifact; made from the container rather than the package name so that it does not
- *       depend on the package's approval, which is only decided at step 8);
- *   <li>a batch transform {@code gf-<modelVersionId>-transform} over the test split, encoded as the model was trained
- *       ({@link FeatureEncoding}); built-in XGBoost answers the favourable label's probability per row, and a
+ *   <li>a SageMaker model {@code gf-<modelVersionId>-eval-model} made from the model package's inference containers,
+ *       govflow's encoder in front of the trained model ({@link InferencePipeline}); made from the containers rather
+ *       than the package name so that it does not depend on the package's approval, which is only decided at step 8;
+ *   <li>a batch transform {@code gf-<modelVersionId>-transform} over the test split's rows as callers send them
+ *       (the dataset's columns but the label, headerless); the encoder encodes them as the model was trained
+ *       ({@link FeatureEncoding}), built-in XGBoost answers the favourable label's probability per row, and a
  *       probability of at least {@value #DECISION_THRESHOLD} predicts the favourable label;
  *   <li>{@code model-quality}: Clarify computes no model quality, and Model Monitor's model-quality baselining job
  *       would need the same predictions merged with the labels first, so the metrics are computed by govflow's
@@ -98,7 +100,7 @@ public class AwsModelEvaluationActivities implements ModelEvaluationActivities {
     Table test = LocalDatasets.readSplit(store, candidate.testDataLocation(), dataset);
     LocalDatasets.checkFacets(test, facets, candidate.testDataLocation());
     FeatureEncoding encoding = FeatureEncoding.read(store, request.useCaseId(), request.modelVersionId());
-    double[] probabilities = score(request, encoding.featuresCsv(test), test.rowCount());
+    double[] probabilities = score(request, test.without(dataset.label()).toHeaderlessCsv(), test.rowCount());
     List<String> predicted = new ArrayList<>(probabilities.length);
     for (double probability : probabilities) {
       predicted.add(probability >= DECISION_THRESHOLD ? encoding.favourableLabel() : encoding.unfavourableLabel());
@@ -155,34 +157,40 @@ public class AwsModelEvaluationActivities implements ModelEvaluationActivities {
     }
   }
 
-  /** The evaluation model, made once from the package's first inference container and adopted if it matches. */
+  /**
+   * The evaluation model, made once from the package's inference containers (the encoder and the trained model, an
+   * inference pipeline) and adopted if it has the same ones.
+   */
   private String ensureModel(CandidateModel candidate, String name, List<Tag> tags) {
-    ModelPackageContainerDefinition container = SageMakerJobs.describe(() -> sageMaker.describeModelPackage(
+    List<ContainerDefinition> containers = SageMakerJobs.describe(() -> sageMaker.describeModelPackage(
             b -> b.modelPackageName(candidate.modelPackageId())))
         .orElseThrow(() -> DataProblem.MODEL_ARTIFACT_UNREADABLE.failure("model package "
             + candidate.modelPackageId() + " does not exist: train the model version again"))
-        .inferenceSpecification().containers().get(0);
-    Optional<DescribeModelResponse> existing = SageMakerJobs.describe(() -> describeModel(name));
-    if (existing.isEmpty()) {
-      try {
-        sageMaker.createModel(b -> b.modelName(name).executionRoleArn(transform.roleArn())
-            .primaryContainer(ContainerDefinition.builder().image(container.image())
-                .modelDataUrl(container.modelDataUrl()).build())
-            .tags(tags));
-        return name;
-      } catch (AwsServiceException e) {
-        if (!AwsErrors.isAlreadyExists(e)) {
-          throw e;
-        }
-        existing = Optional.of(describeModel(name));
+        .inferenceSpecification().containers().stream()
+        .map(container -> ContainerDefinition.builder().image(container.image())
+            .modelDataUrl(container.modelDataUrl()).environment(container.environment()).build())
+        .toList();
+    SageMakerResources.ensure("SageMaker model " + name, () -> describeModel(name),
+        (DescribeModelResponse made) -> sameContainers(containers, made.containers()),
+        () -> sageMaker.createModel(b -> b.modelName(name).executionRoleArn(transform.roleArn())
+            .containers(containers).tags(tags)));
+    return name;
+  }
+
+  /** Equal images, artifacts and environments, in order; SageMaker may answer an empty environment as none. */
+  private static boolean sameContainers(List<ContainerDefinition> wanted, List<ContainerDefinition> made) {
+    if (made == null || made.size() != wanted.size()) {
+      return false;
+    }
+    for (int i = 0; i < wanted.size(); i++) {
+      ContainerDefinition a = wanted.get(i);
+      ContainerDefinition b = made.get(i);
+      if (!a.image().equals(b.image()) || !a.modelDataUrl().equals(b.modelDataUrl())
+          || !a.environment().equals(b.environment())) {
+        return false;
       }
     }
-    ContainerDefinition made = existing.get().primaryContainer();
-    if (made == null || !container.image().equals(made.image())
-        || !container.modelDataUrl().equals(made.modelDataUrl())) {
-      throw SageMakerJobs.conflict("SageMaker model " + name);
-    }
-    return name;
+    return true;
   }
 
   private void submitOrAdoptTransform(String jobName, String model, JobInput input, String outputLocation,

@@ -48,7 +48,8 @@ import software.amazon.awssdk.services.sagemaker.model.TrainingInputMode;
 
 /**
  * Step 5 on SageMaker. {@code startTraining} writes the model version's seeded train/test split beside its other
- * artifacts in S3 (the train channel encoded for built-in XGBoost, see {@link FeatureEncoding}) and submits a
+ * artifacts in S3 (the train channel encoded for built-in XGBoost, see {@link FeatureEncoding}, and the encoder that
+ * serves in front of the model, see {@link InferencePipeline}) and submits a
  * training job named by the workflow ({@link TrainingRequest#jobName()}), adopting a job of that name;
  * {@code awaitTraining} polls the job with heartbeats; {@code registerCandidate} registers the model package pending
  * manual approval, adopting the package an earlier attempt registered for the same model version.
@@ -158,8 +159,9 @@ public class AwsTrainingActivities implements TrainingActivities {
                 USE_CASE_PROPERTY, request.useCaseId(),
                 TRAINING_JOB_PROPERTY, training.jobName(),
                 TEST_DATA_PROPERTY, training.testDataLocation()))
-            .inferenceSpecification(i -> i.containers(c -> c.image(settings.trainingImage())
-                    .modelDataUrl(training.modelLocation()))
+            .inferenceSpecification(i -> i.containers(InferencePipeline.containers(settings,
+                    store.locationOf(encoderKey(request.useCaseId(), request.modelVersionId(), training.jobName())),
+                    training.modelLocation()))
                 .supportedContentTypes(CSV).supportedResponseMIMETypes(CSV));
         if (training.trainingMetrics() != null) {
           b.modelMetrics(m -> m.modelQuality(q -> q.statistics(s -> s.contentType(JSON)
@@ -190,6 +192,8 @@ public class AwsTrainingActivities implements TrainingActivities {
         request.seed());
     FeatureEncoding encoding = FeatureEncoding.fit(split.train(), dataset.label(), dataset.favourableLabel());
     encoding.store(store, request.useCaseId(), request.modelVersionId());
+    store.put(encoderKey(request.useCaseId(), request.modelVersionId(), request.jobName()), "feature-encoder",
+        InferencePipeline.encoderArtifact(encoding), "application/gzip");
     store.put(splitKey(request, "test.csv"), "test-split", split.test().toCsv(), CSV);
     return store.put(splitKey(request, "train.csv"), "train-split", encoding.trainingCsv(split.train()), CSV)
         .location();
@@ -261,7 +265,7 @@ public class AwsTrainingActivities implements TrainingActivities {
           sageMaker.describeModelPackage(b -> b.modelPackageName(summary.modelPackageArn()));
       if (modelVersionId.equals(described.customerMetadataProperties().get(MODEL_VERSION_PROPERTY))) {
         return Optional.of(new CandidateModel(described.modelPackageArn(), group,
-            described.inferenceSpecification().containers().get(0).modelDataUrl(),
+            InferencePipeline.modelArtifact(described.inferenceSpecification().containers()),
             described.customerMetadataProperties().get(TEST_DATA_PROPERTY),
             ModelVersionStatus.valueOf(described.modelApprovalStatusAsString())));
       }
@@ -300,8 +304,15 @@ public class AwsTrainingActivities implements TrainingActivities {
   }
 
   private static String splitKey(TrainingRequest request, String file) {
-    return "use-cases/" + request.useCaseId() + "/" + request.modelVersionId() + "/training/" + request.jobName()
-        + "/" + file;
+    return jobKey(request.useCaseId(), request.modelVersionId(), request.jobName()) + file;
+  }
+
+  private static String encoderKey(String useCaseId, String modelVersionId, String jobName) {
+    return jobKey(useCaseId, modelVersionId, jobName) + "encoder/model.tar.gz";
+  }
+
+  private static String jobKey(String useCaseId, String modelVersionId, String jobName) {
+    return "use-cases/" + useCaseId + "/" + modelVersionId + "/training/" + jobName + "/";
   }
 
   private static Tag tag(String key, String value) {

@@ -17,7 +17,10 @@
  * </ul>
  * The default image, built-in XGBoost, reads CSV without a header, with the label first and numbers only: the train
  * channel is written so ({@code FeatureEncoding}: label 1/0, text columns one-hot), and the encoding is kept as the
- * model version's {@code feature-encoding} evidence so batch transform and endpoint inputs are encoded the same way.
+ * model version's {@code feature-encoding} evidence. The model package is an inference pipeline
+ * ({@code InferencePipeline}): a scikit-learn container running govflow's encoder script in front of the trained
+ * model, so batch transforms and endpoints take the dataset's rows as they are and encode them as training did
+ * ({@code FeatureEncoderScriptIT} holds the script to {@code FeatureEncoding} byte for byte).
  * The test split keeps the dataset's header and values for model evaluation.
  */
 package io.govflow.training.aws;

@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.sagemakerruntime.model.ModelErrorExceptio
 
 /**
  * Step 10 against a SageMaker endpoint, through SageMaker's runtime API as any caller reaches it. Every held-out row
- * of the candidate's test split (its features, in the split's column order) is sent as its own {@code text/csv}
- * request, so the latency figures are per request as a real-time caller sees them, network included; each answer
+ * of the candidate's test split (its features as they are, in the split's column order: the pipeline's encoder
+ * encodes them for the model) is sent as its own {@code text/csv} request, so the latency figures are per request as a real-time caller sees them, network included; each answer
  * must be one probability of the favourable label in [0, 1], as built-in XGBoost's {@code binary:logistic} answers;
  * and the model-quality metrics recomputed from the answers must equal the offline evaluation's.
  *

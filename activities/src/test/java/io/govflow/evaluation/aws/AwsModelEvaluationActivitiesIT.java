@@ -35,12 +35,11 @@ import io.govflow.training.TrainingRequest;
 import io.govflow.training.TrainingResult;
 import io.govflow.training.aws.AwsSettings;
 import io.govflow.training.aws.AwsTrainingActivities;
-import io.govflow.training.aws.FeatureEncoding;
+import io.govflow.training.aws.InferencePipeline;
 import io.govflow.usecase.Dataset;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -56,6 +55,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateModelRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateTransformJobRequest;
+import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTransformJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTransformJobResponse;
@@ -147,8 +147,11 @@ class AwsModelEvaluationActivitiesIT {
     assertThat(sent(CreateProcessingJobRequest.class)).hasSize(1);
 
     DescribeModelResponse model = sageMaker.describeModel(b -> b.modelName("gf-uc-17-v1-eval-model"));
-    assertThat(model.primaryContainer().image()).isEqualTo(AwsSettings.XGBOOST_US_EAST_1);
-    assertThat(model.primaryContainer().modelDataUrl()).isEqualTo(candidate.modelLocation());
+    assertThat(model.containers()).as("the package's inference pipeline: encoder, then the trained model")
+        .extracting(ContainerDefinition::image)
+        .containsExactly(AwsSettings.SKLEARN_US_EAST_1, AwsSettings.XGBOOST_US_EAST_1);
+    assertThat(model.containers().get(0).environment()).containsEntry("SAGEMAKER_PROGRAM", InferencePipeline.SCRIPT);
+    assertThat(model.containers().get(1).modelDataUrl()).isEqualTo(candidate.modelLocation());
     assertThat(model.executionRoleArn()).isEqualTo(ROLE);
 
     DescribeTransformJobResponse transform =
@@ -160,10 +163,9 @@ class AwsModelEvaluationActivitiesIT {
     assertThat(transform.transformInput().splitTypeAsString()).isEqualTo("Line");
     assertThat(transform.transformOutput().s3OutputPath()).isEqualTo(prefix + "output");
 
-    FeatureEncoding encoding = FeatureEncoding.read(store, "uc-17", "uc-17-v1");
-    List<String> features = lines(store.get(prefix + "input/features.csv"));
-    assertThat(features).as("one headerless row per test row, encoded as in training").hasSize(300);
-    assertThat(features).allSatisfy(row -> assertThat(row.split(",", -1)).hasSize(encoding.encodedColumns().size()));
+    assertThat(store.get(prefix + "input/features.csv")).as("the test rows as callers send them: headerless, "
+        + "the label left out, the encoder in the pipeline encodes them").isEqualTo(testSplit().without("class")
+        .toHeaderlessCsv());
   }
 
   @Test
@@ -263,10 +265,6 @@ class AwsModelEvaluationActivitiesIT {
 
   private static <T> List<T> sent(Class<T> type) {
     return SENT.of(type);
-  }
-
-  private static List<String> lines(byte[] text) {
-    return new ArrayList<>(List.of(new String(text, StandardCharsets.UTF_8).split("\n")));
   }
 
   private static EvidenceRef evidence(ModelEvaluation evaluation, String name) {

@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateModelPackageRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
+import software.amazon.awssdk.services.sagemaker.model.ModelPackageContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTrainingJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.ModelCardStatus;
 
@@ -185,6 +186,14 @@ class AwsTrainingActivitiesIT {
         .containsEntry(AwsTrainingActivities.MODEL_VERSION_PROPERTY, "uc-17-v1");
     assertThat(registered.modelMetrics().modelQuality().statistics().s3Uri())
         .isEqualTo(trained.trainingMetrics().location());
+    List<ModelPackageContainerDefinition> containers = registered.inferenceSpecification().containers();
+    assertThat(containers).as("the encoder serves in front of the trained model")
+        .extracting(ModelPackageContainerDefinition::image)
+        .containsExactly(AwsSettings.SKLEARN_US_EAST_1, AwsSettings.XGBOOST_US_EAST_1);
+    assertThat(containers.get(0).environment()).containsEntry("SAGEMAKER_PROGRAM", InferencePipeline.SCRIPT);
+    assertThat(store.get(containers.get(0).modelDataUrl())).as("the encoder's artifact, written before training")
+        .isEqualTo(InferencePipeline.encoderArtifact(FeatureEncoding.read(store, "uc-17", "uc-17-v1")));
+    assertThat(containers.get(1).modelDataUrl()).isEqualTo(trained.modelLocation());
 
     List<CreateModelPackageRequest> creates = SENT.of(CreateModelPackageRequest.class);
     assertThat(creates).singleElement().satisfies(create -> {
