@@ -17,12 +17,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One endpoint for a process that builds its own SDK clients from {@code govflow.aws.endpoint-override}, where the
@@ -86,7 +88,7 @@ public final class AwsFrontDoor implements AutoCloseable {
 
   /**
    * How many SageMaker {@code Create*} requests were sent per created thing, keyed {@code <Operation> <name>}: a
-   * model package by its group, anything else by its own name.
+   * model package by its group, a monitoring job definition by its JobDefinitionName, anything else by its own name.
    */
   public synchronized Map<String, Integer> creates() {
     return Map.copyOf(creates);
@@ -122,12 +124,16 @@ public final class AwsFrontDoor implements AutoCloseable {
   }
 
   private synchronized void count(String operation, JsonNode request) {
-    String noun = operation.substring("Create".length());
-    String name = request.path(noun + "Name").asText(request.path("ModelPackageGroupName").asText());
+    String name = Stream.of(operation.substring("Create".length()) + "Name", "ModelPackageGroupName",
+            "JobDefinitionName")
+        .map(member -> request.path(member).asText(null)).filter(Objects::nonNull).findFirst().orElse("");
     creates.merge(operation + " " + name, 1, Integer::sum);
   }
 
-  /** Sends the request on to {@code target} unchanged and its answer back; {@code accepted} runs before a 200 does. */
+  /**
+   * Sends the request on to {@code target} unchanged and its answer back; {@code accepted} runs before a 200 goes
+   * back.
+   */
   private void relay(HttpExchange exchange, byte[] body, URI target, Runnable accepted) throws IOException {
     HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()
             + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())))

@@ -210,7 +210,7 @@ public final class SageMakerGaps implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    String operation = exchange.getRequestHeaders().getFirst(TARGET).substring(PREFIX.length());
+    String operation = operation(exchange.getRequestHeaders().getFirst(TARGET)).orElseThrow();
     JsonNode input = read(exchange.getRequestBody());
     Answer answer;
     synchronized (this) {

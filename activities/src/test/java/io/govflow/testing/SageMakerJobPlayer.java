@@ -7,6 +7,7 @@ import io.govflow.evaluation.metrics.Table;
 import io.govflow.evaluation.metrics.TableFormatException;
 import io.govflow.evidence.aws.S3ArtifactStore.S3Location;
 import io.govflow.training.aws.FeatureEncoding;
+import io.govflow.training.aws.InferencePipeline;
 import io.govflow.training.local.LocalModel;
 import io.govflow.training.local.RowEncoding;
 import java.io.ByteArrayInputStream;
@@ -48,10 +49,10 @@ import software.amazon.awssdk.services.sagemaker.model.ModelPackageContainerDefi
  *       ({@value #MODEL_FILE}, Tribuo's format: only this player reads it) goes in a model.tar.gz where
  *       DescribeTrainingJob's ModelArtifacts say.
  *   <li>Batch transforms and InvokeEndpoint: the SageMaker model named (by the job, or by the endpoint's
- *       configuration) is the registered inference pipeline: container 0 is govflow's encoder, whose model.tar.gz
- *       holds {@value #ENCODING_FILE}, container 1 the XGBoost model. Each raw CSV row (the data set's features in
- *       its order, no label) is encoded as the encoder would, then answered with the favourable label's probability,
- *       one line per row, as XGBoost's {@code binary:logistic} answers.
+ *       configuration) is the registered inference pipeline ({@link InferencePipeline}): container 0 is govflow's
+ *       encoder, whose model.tar.gz holds the {@link FeatureEncoding}, container 1 the XGBoost model. Each raw CSV
+ *       row (the data set's features in its order, no label) is encoded as the encoder script would, then answered
+ *       with the favourable label's probability, one line per row, as XGBoost's {@code binary:logistic} answers.
  * </ul>
  * What could not be played is recorded in {@link #failures()}: the job itself stays Completed without output, as on
  * moto, and the step reading it fails.
@@ -60,8 +61,6 @@ public final class SageMakerJobPlayer {
 
   /** The model file inside the played training job's model.tar.gz. */
   public static final String MODEL_FILE = "xgboost-model";
-  /** The encoder container's model file: the {@link FeatureEncoding} as JSON. */
-  public static final String ENCODING_FILE = "feature-encoding.json";
 
   private static final String CLARIFY_IMAGE = "sagemaker-clarify-processing";
   private static final String CLARIFY_CONFIG_PATH = "/opt/ml/processing/input/config";
@@ -220,8 +219,8 @@ public final class SageMakerJobPlayer {
         throw new IllegalStateException("model " + name + " serves " + artifacts.size() + " containers " + artifacts
             + ", not the inference pipeline of encoder and XGBoost model");
       }
-      FeatureEncoding encoding = EvidenceJson.read(untar(object(artifacts.get(0)), ENCODING_FILE),
-          FeatureEncoding.class);
+      FeatureEncoding encoding = EvidenceJson.read(
+          untar(object(artifacts.get(0)), InferencePipeline.ENCODING_FILE), FeatureEncoding.class);
       return new Pipeline(encoding, LocalModel.read(untar(object(artifacts.get(1)), MODEL_FILE)));
     });
   }

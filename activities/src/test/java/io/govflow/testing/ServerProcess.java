@@ -38,7 +38,7 @@ public final class ServerProcess implements AutoCloseable {
     return start(name, command, Map.of(), logName);
   }
 
-  /** Starts {@code command} with {@code environment} added to this process's, its output in {@code target/<logName>}. */
+  /** Starts {@code command} with {@code environment} added to this process's; output in {@code target/<logName>}. */
   public static ServerProcess start(String name, List<String> command, Map<String, String> environment,
       String logName) {
     Path targetDir = Path.of("target").toAbsolutePath();

@@ -5,9 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
 import io.govflow.deployment.EndpointNames;
 import io.govflow.deployment.Environment;
 import io.govflow.deployment.aws.AwsDeploymentActivities;
+import io.govflow.evaluation.aws.AwsModelEvaluationActivities;
 import io.govflow.project.ModelCards;
 import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.testing.AwsFrontDoor;
@@ -17,6 +19,7 @@ import io.govflow.testing.SageMakerGaps;
 import io.govflow.testing.SageMakerJobPlayer;
 import io.govflow.testing.SageMakerRuntimeStub;
 import io.govflow.testing.TemporalDevServer;
+import io.govflow.training.TrainingJobNames;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
@@ -35,6 +38,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointConfigRes
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
 import software.amazon.awssdk.services.sagemaker.model.EndpointStatus;
 import software.amazon.awssdk.services.sagemaker.model.ModelApprovalStatus;
+import software.amazon.awssdk.services.sagemaker.model.ModelCardStatus;
 import software.amazon.awssdk.services.sagemaker.model.ModelPackageGroupSummary;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 
@@ -54,6 +58,7 @@ class AwsUseCaseEndToEndIT {
   private static final String PREFIX = "govflow/";
   private static final String DATASET = "s3://" + BUCKET + "/datasets/credit-g.csv";
   private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/govflow-sagemaker";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static MotoServer moto;
   private static SageMakerClient sageMaker;
@@ -120,7 +125,7 @@ class AwsUseCaseEndToEndIT {
 
   @Test
   void creditUseCaseOnAwsGoesThroughSignOffAndATestDeploymentThatPassesValidation() throws Exception {
-    ObjectNode definition = (ObjectNode) new ObjectMapper().readTree(REPO.resolve("samples/credit-use-case.json")
+    ObjectNode definition = (ObjectNode) JSON.readTree(REPO.resolve("samples/credit-use-case.json")
         .toFile());
     ((ObjectNode) definition.get("dataset")).put("location", DATASET);
     String id = calls.as("po1").contentType(ContentType.JSON).body(definition.toString())
@@ -147,9 +152,9 @@ class AwsUseCaseEndToEndIT {
     calls.decide(id, "gov3", "GOVERNANCE_SIGN_OFF", "APPROVE", digest, "second approval");
     JsonPath validated = calls.awaitStage(id, "AWAITING_PRODUCTION_APPROVAL");
     assertThat(validated.getBoolean("modelVersions[0].validation.passed")).isTrue();
-    List<Boolean> checks = calls.as("audit1").get("/api/v1/model-versions/" + version + "/evidence/endpoint-validation")
-        .then().statusCode(200).extract().jsonPath().getList("checks.passed");
-    assertThat(checks).isNotEmpty().containsOnly(true);
+    JsonPath report = calls.as("audit1").get("/api/v1/model-versions/" + version + "/evidence/endpoint-validation")
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(report.getList("checks.passed", Boolean.class)).isNotEmpty().containsOnly(true);
 
     // DataZone: the use case's project, and the model package group as its asset.
     assertThat(dataZone.projects()).singleElement();
@@ -169,8 +174,13 @@ class AwsUseCaseEndToEndIT {
       assertThat(p.modelApprovalStatus()).isEqualTo(ModelApprovalStatus.APPROVED);
       assertThat(p.inferenceSpecification().containers()).as("encoder, then XGBoost").hasSize(2);
     });
-    assertThat(sageMaker.describeModelCard(b -> b.modelCardName(ModelCards.cardName(version))).content())
-        .contains(version);
+    // Moto keeps each card update as a version holding only what it sent: the sign-off's content in 2, status in 3.
+    String card = ModelCards.cardName(version);
+    assertThat(sageMaker.describeModelCard(b -> b.modelCardName(card)).modelCardStatus())
+        .isEqualTo(ModelCardStatus.APPROVED);
+    String signedContent = sageMaker.describeModelCard(b -> b.modelCardName(card).modelCardVersion(2)).content();
+    assertThat(JSON.readTree(signedContent).at("/additional_information/custom_details/approvers").asText())
+        .isEqualTo("gov2, gov3");
     String endpoint = EndpointNames.of(id, Environment.TEST);
     String config = AwsDeploymentActivities.endpointConfigName(version, Environment.TEST);
     assertThat(sageMaker.describeEndpoint(b -> b.endpointName(endpoint))).satisfies(e -> {
@@ -184,8 +194,14 @@ class AwsUseCaseEndToEndIT {
 
     // The emulator's own gaps: every job played, every request as the model allows, nothing created twice.
     assertThat(player.failures()).isEmpty();
-    assertThat(player.played()).hasSize(4);
-    assertThat(runtime.invocations()).isNotEmpty().allSatisfy(i -> assertThat(i.endpointName()).isEqualTo(endpoint));
+    assertThat(player.played()).containsExactlyInAnyOrder(
+        "CreateProcessingJob " + AwsDataEvaluationActivities.jobName(version),
+        "CreateTrainingJob " + TrainingJobNames.of(version),
+        "CreateTransformJob " + AwsModelEvaluationActivities.transformJobName(version),
+        "CreateProcessingJob " + AwsModelEvaluationActivities.biasJobName(version));
+    // Step 10 sent each held-out row, raw, to the test endpoint, whose pipeline encoded and scored it.
+    assertThat(runtime.invocations()).hasSize(report.getInt("held_out_rows"))
+        .allSatisfy(i -> assertThat(i.endpointName()).isEqualTo(endpoint));
     assertThat(gaps.violations()).isEmpty();
     assertThat(runtime.violations()).isEmpty();
     assertThat(frontDoor.creates()).isNotEmpty().allSatisfy((created, times) -> assertThat(times)
