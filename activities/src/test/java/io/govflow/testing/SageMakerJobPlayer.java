@@ -92,9 +92,7 @@ public final class SageMakerJobPlayer {
         case "CreateProcessingJob" -> clarify(request);
         case "CreateTrainingJob" -> train(request);
         case "CreateTransformJob" -> transform(request);
-        default -> {
-          return;
-        }
+        default -> { }
       }
     } catch (RuntimeException e) {
       failures.add(operation + " " + request.path(operation.substring("Create".length()) + "Name").asText() + ": "
