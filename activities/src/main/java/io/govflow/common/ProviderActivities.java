@@ -14,9 +14,10 @@ import io.govflow.evaluation.local.LocalModelEvaluationActivities;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.modelregistry.LocalModelRegistry;
+import io.govflow.monitoring.GroundTruthEncoding;
+import io.govflow.monitoring.GroundTruthStore;
 import io.govflow.monitoring.aws.AwsMonitoringActivities;
 import io.govflow.monitoring.aws.MonitoringSettings;
-import io.govflow.monitoring.local.GroundTruthStore;
 import io.govflow.monitoring.local.LocalMonitoringActivities;
 import io.govflow.policy.GovernanceCheckActivitiesImpl;
 import io.govflow.policy.PolicyLibrary;
@@ -76,7 +77,8 @@ public class ProviderActivities {
         new LocalSignOffActivities(store, models),
         new LocalDeploymentActivities(store, endpointServer),
         new LocalEndpointValidationActivities(store),
-        new LocalMonitoringActivities(store, new GroundTruthStore(store)));
+        new LocalMonitoringActivities(store,
+            new GroundTruthStore(store, GroundTruthEncoding.of(config.provider()))));
   }
 
   /** Steps 3–13 on DataZone and SageMaker, step 7 on the evidence in S3. */

@@ -1,5 +1,7 @@
 package io.govflow.evidence;
 
+import java.util.List;
+
 /**
  * Where artifacts live: a local folder for the embedded default, S3 for the aws provider. Keys are deterministic
  * ({@code use-cases/<id>/<modelVersionId>/<name>.json}), so a retried activity rewrites the same artifact rather
@@ -17,6 +19,12 @@ public interface ArtifactStore {
 
   /** The location {@link #put} gives {@code key}, without writing. */
   String locationOf(String key);
+
+  /**
+   * The keys stored under {@code folder} (a key, without a trailing {@code /}) at any depth, sorted; empty when there
+   * are none. They are keys as {@link #put} takes them: {@link #locationOf} makes them locations.
+   */
+  List<String> keysUnder(String folder);
 
   /** Stores a JSON evidence document of a model version under its {@link #evidenceKey}. */
   default EvidenceRef putEvidence(String useCaseId, String modelVersionId, String name, byte[] json) {

@@ -9,9 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The artifact store on local disk. Writes go to a temporary file moved into place, so a reader never sees half. */
 public class LocalArtifactStore implements ArtifactStore {
+
+  private static final String TEMP_PREFIX = ".put-";
+  private static final String TEMP_SUFFIX = ".tmp";
 
   private final Path root;
 
@@ -24,7 +29,7 @@ public class LocalArtifactStore implements ArtifactStore {
     Path target = resolve(key);
     try {
       Files.createDirectories(target.getParent());
-      Path temp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
+      Path temp = Files.createTempFile(target.getParent(), TEMP_PREFIX, TEMP_SUFFIX);
       Files.write(temp, content);
       try {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -58,6 +63,24 @@ public class LocalArtifactStore implements ArtifactStore {
     return resolve(key).toUri().toString();
   }
 
+  /** Files being written (a put's temporary file) are not artifacts yet, so they are not listed. */
+  @Override
+  public List<String> keysUnder(String folder) {
+    Path path = resolve(folder);
+    if (!Files.isDirectory(path)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(path)) {
+      return files.filter(Files::isRegularFile)
+          .filter(file -> !isBeingWritten(file))
+          .map(file -> root.relativize(file).toString().replace(File.separatorChar, '/'))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list artifacts under " + path, e);
+    }
+  }
+
   /** The key a location was stored under, the inverse of {@link #locationOf}: to rewrite an artifact in place. */
   public String keyOf(String location) {
     return root.relativize(pathOf(location)).toString().replace(File.separatorChar, '/');
@@ -70,6 +93,11 @@ public class LocalArtifactStore implements ArtifactStore {
       throw new IllegalArgumentException(location + " is outside the artifact store " + root);
     }
     return path;
+  }
+
+  private static boolean isBeingWritten(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
   }
 
   private Path resolve(String key) {

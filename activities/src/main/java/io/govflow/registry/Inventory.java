@@ -148,6 +148,12 @@ public class Inventory {
     return UseCaseRow.count("id", useCaseId) > 0;
   }
 
+  /** A use case's definition as last recorded, without its model versions. */
+  public Optional<UseCaseDefinition> definition(String useCaseId) {
+    return UseCaseRow.<UseCaseRow>findByIdOptional(useCaseId)
+        .map(row -> RegistryJson.read(row.definition, UseCaseDefinition.class));
+  }
+
   /** A use case's endpoints, test before production (the lifecycle's order; TEST sorts after PRODUCTION). */
   public List<EndpointSnapshot> endpoints(String useCaseId) {
     return EndpointRow.<EndpointRow>list("useCaseId", Sort.by("environment", Sort.Direction.Descending).and("name"),

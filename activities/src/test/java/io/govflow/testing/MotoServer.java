@@ -60,10 +60,14 @@ public final class MotoServer implements AutoCloseable {
     return endpoint;
   }
 
-  /** An S3 client on the emulator; path-style, since bucket host names do not resolve to the loopback address. */
-  public S3Client s3() {
+  /**
+   * An S3 client on the emulator; path-style, since bucket host names do not resolve to the loopback address.
+   * Interceptors let a test read or reshape the requests (smaller list pages, for instance).
+   */
+  public S3Client s3(ExecutionInterceptor... interceptors) {
     return S3Client.builder().endpointOverride(endpoint).region(REGION).credentialsProvider(TEST_CREDENTIALS)
-        .forcePathStyle(true).httpClientBuilder(ApacheHttpClient.builder()).build();
+        .forcePathStyle(true).overrideConfiguration(o -> List.of(interceptors).forEach(o::addExecutionInterceptor))
+        .httpClientBuilder(ApacheHttpClient.builder()).build();
   }
 
   /** A SageMaker client on the emulator; interceptors let a test read the requests the emulator does not keep. */

@@ -27,7 +27,7 @@ public record GroundTruthRequest(
 
   /** The true label of one answered request. */
   public record Label(
-      @NotBlank(message = "must be the eventId of a captured request (eventMetadata.eventId in the data capture)")
+      @NotBlank(message = GroundTruthStore.EVENT_ID_NEEDED)
       @Size(max = 255) String eventId,
       @NotBlank(message = "must be the request's true label, as the dataset's label column writes it")
       @Size(max = 255) String label) {}

@@ -1,12 +1,13 @@
 package io.govflow.monitoring;
 
+import io.govflow.common.GovflowConfig;
 import io.govflow.common.Problem;
 import io.govflow.common.ProblemException;
 import io.govflow.common.Roles;
 import io.govflow.common.WorkflowUpdates;
-import io.govflow.evidence.LocalArtifactStore;
-import io.govflow.monitoring.local.GroundTruthStore;
+import io.govflow.evidence.ArtifactStore;
 import io.govflow.registry.Inventory;
+import io.govflow.usecase.UseCaseDefinition;
 import io.govflow.usecase.UseCases;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,19 +44,23 @@ public class GroundTruthResource {
   private final GroundTruthStore store;
 
   /**
-   * Ground truth lives beside the local provider's data capture, where its monitoring runs read it; on the aws
-   * provider Model Monitor reads ground truth from S3, which this store does not write yet.
+   * Ground truth goes to the configured provider's artifact store, where its monitor reads it: the local folder beside
+   * the endpoints' data capture, which the local monitoring runs read; on the aws provider S3, under the prefix the
+   * model-quality job definition gives Model Monitor. Each provider gets the labels in the form its monitor compares.
    */
-  GroundTruthResource(Inventory inventory, LocalArtifactStore artifacts) {
+  GroundTruthResource(Inventory inventory, ArtifactStore artifacts, GovflowConfig config) {
     this.inventory = inventory;
-    this.store = new GroundTruthStore(artifacts);
+    this.store = new GroundTruthStore(artifacts, GroundTruthEncoding.of(config.provider()));
   }
 
   @POST
   @RolesAllowed({Roles.PRODUCT_OWNER, Roles.OPERATOR})
   @Operation(summary = "Post the true labels of answered production requests",
-      description = "Each label names the eventId of a captured request. The Idempotency-Key is required and names "
-          + "the upload: a retry with the same key writes nothing new.")
+      description = "Each label names the eventId of a captured request (the X-Govflow-Event-Id of the local "
+          + "endpoint's answer; on SageMaker the capture's eventId, or the InferenceId passed to InvokeEndpoint) and "
+          + "its true label as the dataset writes it; on the aws provider it is stored for Model Monitor as 1 for the "
+          + "use case's favourable label and 0 for any other. The Idempotency-Key is required and names the upload: "
+          + "a retry with the same key writes nothing new.")
   @APIResponse(responseCode = "202", description = "Stored for the next monitoring runs",
       content = @Content(schema = @Schema(implementation = GroundTruthAccepted.class)))
   @APIResponse(responseCode = "422", description = "No or invalid labels, duplicate eventIds, or no Idempotency-Key",
@@ -73,11 +78,9 @@ public class GroundTruthResource {
               "the Idempotency-Key header " + needs)
           .withErrors(List.of(new Problem.FieldError(WorkflowUpdates.IDEMPOTENCY_KEY, needs))));
     }
-    if (!inventory.hasUseCase(id)) {
-      throw UseCases.notFound(id);
-    }
+    UseCaseDefinition definition = inventory.definition(id).orElseThrow(() -> UseCases.notFound(id));
     try {
-      store.write(id, idempotencyKey, request.toLabels(), Instant.now());
+      store.write(id, definition.dataset().favourableLabel(), idempotencyKey, request.toLabels(), Instant.now());
     } catch (IllegalArgumentException refused) {
       throw new ProblemException(Problem.of(409, "idempotency-key-reused", "Idempotency-Key reused",
           refused.getMessage()));

@@ -46,10 +46,14 @@ final class EndToEndCalls {
     return awaitState(id, state -> state.getList("openGates.gate").contains(gate));
   }
 
-  /** The use case once it is at {@code stage}, and, at a stage that awaits people, once its gate is open. */
+  /**
+   * The stage with what it stands for: a gate stage once its gate is open, IN_PRODUCTION once the production version
+   * is recorded. The use case mirrors its model version's stage one workflow task before either is in its state.
+   */
   JsonPath awaitStage(String id, String stage) throws InterruptedException {
     return awaitState(id, state -> stage.equals(state.getString("stage"))
-        && (!stage.startsWith("AWAITING") || !state.getList("openGates").isEmpty()));
+        && (!stage.startsWith("AWAITING") || !state.getList("openGates").isEmpty())
+        && (!stage.equals("IN_PRODUCTION") || state.get("production") != null));
   }
 
   JsonPath awaitState(String id, Predicate<JsonPath> condition) throws InterruptedException {

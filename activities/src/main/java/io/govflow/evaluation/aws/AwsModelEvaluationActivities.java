@@ -19,6 +19,8 @@ import io.govflow.evaluation.metrics.BiasAnalysis;
 import io.govflow.evaluation.metrics.BiasReport;
 import io.govflow.evaluation.metrics.BinaryClassification;
 import io.govflow.evaluation.metrics.EvidenceJson;
+import io.govflow.evaluation.metrics.FeatureImportance;
+import io.govflow.evaluation.metrics.PermutationImportance;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.EvidenceRef;
@@ -33,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AssemblyType;
@@ -46,13 +49,14 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
 import software.amazon.awssdk.services.sagemaker.model.TransformJobStatus;
 
 /**
- * Step 6 on SageMaker. The candidate scores its held-out test split once, and both judgements rest on those very
- * predictions:
+ * Step 6 on SageMaker. The candidate scores its held-out test split in one batch transform, and every judgement rests
+ * on its answers:
  * <ol>
  *   <li>a SageMaker model {@code gf-<modelVersionId>-eval-model} made from the model package's inference containers,
  *       govflow's encoder in front of the trained model ({@link InferencePipeline}); made from the containers rather
  *       than the package name so that it does not depend on the package's approval, which is only decided at step 8;
- *   <li>a batch transform {@code gf-<modelVersionId>-transform} over the test split's rows as callers send them
+ *   <li>a batch transform {@code gf-<modelVersionId>-transform} over the test split's rows as callers send them, and
+ *       the shuffled copies of them permutation importance asks about
  *       (the dataset's columns but the label, headerless); the encoder encodes them as the model was trained
  *       ({@link FeatureEncoding}), built-in XGBoost answers the favourable label's probability per row, and a
  *       probability of at least {@value #DECISION_THRESHOLD} predicts the favourable label;
@@ -63,9 +67,12 @@ import software.amazon.awssdk.services.sagemaker.model.TransformJobStatus;
  *   <li>{@code post-training-bias}: a SageMaker Clarify processing job {@code gf-<modelVersionId>-model-bias} over
  *       the test split with the predicted labels as a column ({@code predicted_label} in its analysis
  *       configuration), so Clarify needs no shadow endpoint and judges the predictions the quality metrics judged.
+ *   <li>{@code feature-importance}: permutation importance, the drop in ROC AUC when one feature is shuffled, computed
+ *       by govflow's {@link PermutationImportance} from the transform's answers, the same method, seed and document as
+ *       on the local provider, so the governance check reads the same evidence on both.
  * </ol>
- * Explainability (SHAP) is not run: it needs Clarify to query the model through a shadow endpoint on the encoded
- * features, govflow keeps no feature-attribution evidence yet and the local provider computes none. The step is one
+ * Clarify's own explainability, Kernel SHAP, is not run: it would start a shadow endpoint per job and its attributions
+ * could not be compared with the local provider's, which has no SHAP. The step is one
  * activity, as the workflow calls it: jobs are polled with heartbeats, and a retried attempt adopts the model and
  * jobs of their names when they were made from the same inputs ({@link SageMakerJobs}).
  */
@@ -100,10 +107,23 @@ public class AwsModelEvaluationActivities implements ModelEvaluationActivities {
     Table test = LocalDatasets.readSplit(store, candidate.testDataLocation(), dataset);
     LocalDatasets.checkFacets(test, facets, candidate.testDataLocation());
     FeatureEncoding encoding = FeatureEncoding.read(store, request.useCaseId(), request.modelVersionId());
-    double[] probabilities = score(request, test.without(dataset.label()).toHeaderlessCsv(), test.rowCount());
+    List<String> features = test.columns().stream().filter(column -> !column.equals(dataset.label())).toList();
+    TransformRows rows = new TransformRows(features);
+    for (int row = 0; row < test.rowCount(); row++) {
+      rows.ask(test.row(row));
+    }
+    // A first pass gathers the shuffled rows permutation importance will ask about, so one transform scores them all.
+    importance(test, dataset, features, row -> {
+      rows.ask(row);
+      return 0.0;
+    }, progress -> { });
+    rows.answer(score(request, rows.csv(), rows.size()));
+    double[] probabilities = new double[test.rowCount()];
     List<String> predicted = new ArrayList<>(probabilities.length);
-    for (double probability : probabilities) {
-      predicted.add(probability >= DECISION_THRESHOLD ? encoding.favourableLabel() : encoding.unfavourableLabel());
+    for (int row = 0; row < test.rowCount(); row++) {
+      probabilities[row] = rows.probability(test.row(row));
+      predicted.add(probabilities[row] >= DECISION_THRESHOLD
+          ? encoding.favourableLabel() : encoding.unfavourableLabel());
     }
     String useCase = request.useCaseId();
     String version = request.modelVersionId();
@@ -115,7 +135,17 @@ public class AwsModelEvaluationActivities implements ModelEvaluationActivities {
         : clarifyPostTraining(request, test, predicted, facets);
     EvidenceRef biasEvidence = store.putEvidence(useCase, version, EvidenceRef.POST_TRAINING_BIAS,
         EvidenceJson.write(bias));
-    return new ModelEvaluation(List.of(quality, biasEvidence));
+    EvidenceRef importance = store.putEvidence(useCase, version, FeatureImportance.EVIDENCE_NAME,
+        EvidenceJson.write(importance(test, dataset, features, rows::probability, Heartbeats::beat)));
+    return new ModelEvaluation(List.of(quality, biasEvidence, importance));
+  }
+
+  /** Permutation importance as the local provider measures it, with the model's answers from the transform. */
+  private static FeatureImportance importance(Table test, Dataset dataset, List<String> features,
+      PermutationImportance.Model model, Consumer<String> progress) {
+    return PermutationImportance.measure(test, dataset.label(), dataset.favourableLabel(), features, model,
+        PermutationImportance.DEFAULT_REPEATS, PermutationImportance.DEFAULT_SEED, progress);
+
   }
 
   public static String modelName(String modelVersionId) {
@@ -130,7 +160,7 @@ public class AwsModelEvaluationActivities implements ModelEvaluationActivities {
     return SageMakerNames.of(modelVersionId, BIAS_STEP);
   }
 
-  /** The favourable label's probability per test row, from the candidate's batch transform. */
+  /** The favourable label's probability per input line, from the candidate's batch transform. */
   private double[] score(ModelEvaluationRequest request, byte[] features, int rows) {
     String version = request.modelVersionId();
     List<Tag> tags = SageMakerNames.tags(request.useCaseId(), version);
@@ -240,8 +270,8 @@ public class AwsModelEvaluationActivities implements ModelEvaluationActivities {
     List<String> values = List.of(text.strip().split("[,\\s]+"));
     if (text.isBlank() || values.size() != rows) {
       throw ApplicationFailure.newNonRetryableFailure(location + " holds " + (text.isBlank() ? 0 : values.size())
-          + " predictions for " + rows + " test rows: the model must answer one favourable-label probability per "
-          + "row (built-in XGBoost with objective binary:logistic does)", SageMakerJobs.OUTPUT_UNREADABLE);
+          + " predictions for " + rows + " rows sent (the test split and its shuffled copies): the model must answer "
+          + "one favourable-label probability per row (built-in XGBoost with objective binary:logistic does)", SageMakerJobs.OUTPUT_UNREADABLE);
     }
     double[] probabilities = new double[rows];
     for (int row = 0; row < rows; row++) {

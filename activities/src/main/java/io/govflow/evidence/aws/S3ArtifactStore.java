@@ -4,6 +4,7 @@ import io.govflow.common.Digests;
 import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
+import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -67,6 +68,15 @@ public class S3ArtifactStore implements ArtifactStore {
   @Override
   public String locationOf(String key) {
     return SCHEME + bucket + "/" + prefix + key;
+  }
+
+  /** ListObjectsV2 answers at most 1,000 keys a page; the paginator asks for the next page while one is left. */
+  @Override
+  public List<String> keysUnder(String folder) {
+    return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + folder + "/")).contents().stream()
+        .map(object -> object.key().substring(prefix.length()))
+        .sorted()
+        .toList();
   }
 
   /** A bucket and key parsed from {@code s3://bucket/key}. */

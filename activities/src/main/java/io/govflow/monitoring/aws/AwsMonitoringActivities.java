@@ -20,6 +20,7 @@ import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.monitoring.BaselineRequest;
+import io.govflow.monitoring.GroundTruthStore;
 import io.govflow.monitoring.Monitor;
 import io.govflow.monitoring.MonitoringActivities;
 import io.govflow.monitoring.MonitoringBaseline;
@@ -133,9 +134,12 @@ public class AwsMonitoringActivities implements MonitoringActivities {
     return ResourceNames.of(useCaseId, Environment.PRODUCTION.suffix() + "-" + kind(monitor));
   }
 
-  /** The key under which ground truth for the use case's production traffic is posted, hour by hour. */
+  /**
+   * The key under which ground truth for the use case's production traffic is posted, hour by hour: where the API's
+   * {@link GroundTruthStore} writes it, as 1 and 0 ({@link io.govflow.monitoring.GroundTruthEncoding}).
+   */
   public static String groundTruthKey(String useCaseId) {
-    return "ground-truth/" + useCaseId;
+    return GroundTruthStore.folderOf(useCaseId);
   }
 
   @Override

@@ -23,6 +23,7 @@ import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.monitoring.BaselineRequest;
+import io.govflow.monitoring.GroundTruthStore;
 import io.govflow.monitoring.Monitor;
 import io.govflow.monitoring.MonitoringActivities;
 import io.govflow.monitoring.MonitoringBaseline;

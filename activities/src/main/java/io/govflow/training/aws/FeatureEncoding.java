@@ -105,13 +105,21 @@ public record FeatureEncoding(String label, String favourableLabel, String unfav
     return columns;
   }
 
+  /**
+   * A label as the aws provider's model learns it and Model Monitor's binary model-quality job compares it: {@code 1}
+   * for the favourable label, {@code 0} for any other, matched exactly as the dataset writes it.
+   */
+  public static String binaryLabel(String label, String favourableLabel) {
+    return label.equals(favourableLabel) ? "1" : "0";
+  }
+
   /** The rows that have a label, label first (1 favourable, 0 not), as headerless CSV for a training channel. */
   public byte[] trainingCsv(Table table) {
     StringBuilder csv = new StringBuilder();
     for (int row = 0; row < table.rowCount(); row++) {
       String observed = table.value(row, label);
       if (!Table.isMissing(observed)) {
-        csv.append(observed.equals(favourableLabel) ? '1' : '0');
+        csv.append(binaryLabel(observed, favourableLabel));
         appendFeatures(csv.append(','), table.row(row));
         csv.append('\n');
       }

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The policies in {@code deploy/aws/} against the calls the aws code makes. {@link #WORKER_CALLS} is kept by hand,
- * one row per SDK call of the aws activities and the S3 artifact store, with the resource it acts on for a use case
- * {@code uc-17}; {@link #LATER_STEPS} names what the worker policy grants ahead of the steps whose AWS implementation
+ * The policies in {@code deploy/aws/} against the calls the aws code makes. {@link #WORKER_CALLS} and
+ * {@link #API_CALLS} are kept by hand, one row per SDK call of the aws activities, the S3 artifact store and the API's
+ * ground-truth uploads, with the resource it acts on for a use case {@code uc-17}; {@link #LATER_STEPS} names what the worker policy grants ahead of the steps whose AWS implementation
  * is not in this code yet. Conditions are not evaluated; placeholders are filled with sample values.
  */
 class IamPoliciesTest {
@@ -122,6 +122,21 @@ class IamPoliciesTest {
       new Call("HeadObject (missing key: 404, not 403)", "s3:ListBucket", "arn:aws:s3:::bank-ml-artifacts"),
       new Call("GetObject (dataset)", "s3:GetObject", "arn:aws:s3:::bank-ml-data/credit/credit-g.csv"));
 
+  private static final String GROUND_TRUTH = "arn:aws:s3:::bank-ml-artifacts/govflow/ground-truth/uc-17/";
+
+  /**
+   * The API's calls: evidence served through the artifact store, ground truth recorded where Model Monitor reads it
+   * ({@code GroundTruthStore} on {@code S3ArtifactStore}).
+   */
+  static final List<Call> API_CALLS = List.of(
+      new Call("GetObject (evidence)", "s3:GetObject", ARTIFACT),
+      new Call("HeadObject (receipt of an upload)", "s3:GetObject", GROUND_TRUTH + "uploads/key-1.json"),
+      new Call("GetObject (receipt, labels)", "s3:GetObject", GROUND_TRUTH + "2026/03/01/10/key-1.jsonl"),
+      new Call("PutObject (labels)", "s3:PutObject", GROUND_TRUTH + "2026/03/01/10/key-1.jsonl"),
+      new Call("PutObject (receipt)", "s3:PutObject", GROUND_TRUTH + "uploads/key-1.json"),
+      new Call("ListObjectsV2 (an hour's uploads); HeadObject of a missing key: 404, not 403", "s3:ListBucket",
+          "arn:aws:s3:::bank-ml-artifacts"));
+
   /**
    * Granted though no step calls them: deleting models and endpoint configurations, for an operator cleaning up after
    * a retirement (undeploying keeps them as evidence).
@@ -176,11 +191,22 @@ class IamPoliciesTest {
   }
 
   @Test
-  void apiOnlyReadsEvidence() throws IOException {
+  void apiPolicyAllowsEveryCallTheApiMakes() throws IOException {
     JsonNode policy = policy("api-policy.json");
 
-    assertThat(allows(policy, "s3:GetObject", ARTIFACT)).isTrue();
-    assertThat(actions(policy)).containsExactlyInAnyOrder("s3:GetObject", "s3:ListBucket");
+    assertThat(API_CALLS).allSatisfy(call -> assertThat(allows(policy, call.action(), call.resource()))
+        .as("%s needs %s on %s", call.operation(), call.action(), call.resource()).isTrue());
+  }
+
+  @Test
+  void apiReadsEvidenceAndWritesOnlyGroundTruth() throws IOException {
+    JsonNode policy = policy("api-policy.json");
+
+    assertThat(actions(policy)).containsExactlyInAnyOrder("s3:GetObject", "s3:PutObject", "s3:ListBucket");
+    assertThat(allows(policy, "s3:PutObject", ARTIFACT)).as("evidence is the worker's to write").isFalse();
+    assertThat(allows(policy, "s3:PutObject", "arn:aws:s3:::bank-ml-artifacts/govflow/monitoring/uc-17/x")).isFalse();
+    assertThat(allows(policy, "s3:GetObject", "arn:aws:s3:::bank-ml-artifacts/other-team/x")).isFalse();
+    assertThat(allows(policy, "s3:PutObject", "arn:aws:s3:::bank-ml-data/credit/credit-g.csv")).isFalse();
   }
 
   @Test

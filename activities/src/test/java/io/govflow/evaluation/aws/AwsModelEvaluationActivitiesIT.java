@@ -15,6 +15,8 @@ import io.govflow.common.aws.SageMakerJobs;
 import io.govflow.evaluation.ModelEvaluation;
 import io.govflow.evaluation.ModelEvaluationRequest;
 import io.govflow.evaluation.clarify.AnalysisConfig;
+import io.govflow.evaluation.metrics.FeatureImportance;
+import io.govflow.evaluation.metrics.PermutationImportance;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
@@ -38,7 +40,10 @@ import io.govflow.training.aws.AwsTrainingActivities;
 import io.govflow.training.aws.InferencePipeline;
 import io.govflow.usecase.Dataset;
 import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -57,16 +62,20 @@ import software.amazon.awssdk.services.sagemaker.model.CreateProcessingJobReques
 import software.amazon.awssdk.services.sagemaker.model.CreateTransformJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.ContainerDefinition;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTransformJobRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeTransformJobResponse;
 import software.amazon.awssdk.services.sagemaker.model.TransformJobStatus;
 
 /**
  * Step 6 on moto, after steps 3 and 5 on it. The emulator completes batch transform and processing jobs at once and
- * writes neither the transform's predictions nor Clarify's analysis.json, so each test that reads them puts what the
- * real jobs write where they write it before the activity runs: one favourable probability per test row, as built-in
- * XGBoost answers, from a fixed rule on {@code checking_status}; and smclarify's post-training numbers
- * ({@link ClarifyOutputs}).
+ * writes neither the transform's predictions nor Clarify's analysis.json. So the SageMaker client plays the transform
+ * when it is created ({@link #TRANSFORMS}): it reads the job's input from S3 and writes one favourable probability per
+ * line where the job writes it, as the encoder and built-in XGBoost would answer, from a fixed rule on
+ * {@code checking_status}; and each test that reads Clarify's output puts smclarify's post-training numbers
+ * ({@link ClarifyOutputs}) where the job writes them before the activity runs.
  */
 class AwsModelEvaluationActivitiesIT {
 
@@ -77,6 +86,33 @@ class AwsModelEvaluationActivitiesIT {
   private static final String PREDICTIONS = EVALUATION + "gf-uc-17-v1-transform/output/features.csv.out";
   private static final String ANALYSIS = EVALUATION + "gf-uc-17-v1-model-bias/output/analysis.json";
   private static final SentRequests SENT = new SentRequests();
+  /** Plays each batch transform created while {@link #answerTransforms} is on. */
+  private static final ExecutionInterceptor TRANSFORMS = new ExecutionInterceptor() {
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+      if (answerTransforms && context.request() instanceof CreateTransformJobRequest create) {
+        String input = create.transformInput().dataSource().s3DataSource().s3Uri();
+        String rows = new String(s3.getObjectAsBytes(b -> b.bucket(bucketOf(input)).key(keyOf(input))).asByteArray(),
+            StandardCharsets.UTF_8);
+        String output = create.transformOutput().s3OutputPath() + input.substring(input.lastIndexOf('/')) + ".out";
+        s3.putObject(b -> b.bucket(bucketOf(output)).key(keyOf(output)),
+            RequestBody.fromString(probabilities(Table.parse(FEATURES_HEADER + "\n" + rows))));
+      }
+    }
+  };
+  private static final String FEATURES_HEADER;
+
+  static {
+    String header;
+    try {
+      header = Files.readAllLines(Samples.path(Samples.CREDIT_G)).get(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    FEATURES_HEADER = header.substring(0, header.lastIndexOf(",class"));
+  }
+
+  private static volatile boolean answerTransforms;
 
   private static MotoServer moto;
   private static S3Client s3;
@@ -94,7 +130,7 @@ class AwsModelEvaluationActivitiesIT {
     moto = MotoServer.start();
     s3 = moto.s3();
     dataZone = FakeDataZone.start();
-    sageMaker = moto.sageMaker(SENT);
+    sageMaker = moto.sageMaker(SENT, TRANSFORMS);
   }
 
   @AfterAll
@@ -132,11 +168,12 @@ class AwsModelEvaluationActivitiesIT {
     request = new ModelEvaluationRequest("uc-17", "uc-17-v1", candidate, dataset,
         TestUseCases.creditRisk().protectedFacets());
     SENT.clear();
+    answerTransforms = true;
   }
 
   @Test
   void modelTransformAndClarifyJobAreMadeOnceAndARetryAdoptsThem() throws Exception {
-    jobsWillWrite(probabilities(testSplit()));
+    clarifyWillWrite();
 
     ModelEvaluation first = activities.evaluateModel(request);
     ModelEvaluation retried = activities.evaluateModel(request);
@@ -163,15 +200,19 @@ class AwsModelEvaluationActivitiesIT {
     assertThat(transform.transformInput().splitTypeAsString()).isEqualTo("Line");
     assertThat(transform.transformOutput().s3OutputPath()).isEqualTo(prefix + "output");
 
-    assertThat(store.get(prefix + "input/features.csv")).as("the test rows as callers send them: headerless, "
-        + "the label left out, the encoder in the pipeline encodes them").isEqualTo(testSplit().without("class")
-        .toHeaderlessCsv());
+    List<String> input = new String(store.get(prefix + "input/features.csv"), StandardCharsets.UTF_8).lines().toList();
+    List<String> testRows = new String(testSplit().without("class").toHeaderlessCsv(), StandardCharsets.UTF_8)
+        .lines().toList();
+    assertThat(input.subList(0, testRows.size())).as("the test rows as callers send them: headerless, the label "
+        + "left out, the encoder in the pipeline encodes them").isEqualTo(testRows);
+    assertThat(input).as("then the shuffled copies permutation importance asks about, each once")
+        .hasSizeGreaterThan(testRows.size() * 10).doesNotHaveDuplicates();
   }
 
   @Test
   void qualityJudgesTheTransformsPredictionsAndClarifyGetsTheSamePredictions() throws Exception {
     Table test = testSplit();
-    jobsWillWrite(probabilities(test));
+    clarifyWillWrite();
 
     ModelEvaluation evaluation = activities.evaluateModel(request);
 
@@ -199,14 +240,35 @@ class AwsModelEvaluationActivitiesIT {
   }
 
   @Test
+  void importanceFallsOnTheOneFeatureTheModelReadsMeasuredFromTheTransformsAnswers() throws Exception {
+    clarifyWillWrite();
+
+    ModelEvaluation evaluation = activities.evaluateModel(request);
+
+    JsonNode permutation = json.readTree(store.get(evidence(evaluation, FeatureImportance.EVIDENCE_NAME).location()))
+        .at("/explanations/permutation_importance");
+    assertThat(permutation.path("seed").asLong()).isEqualTo(PermutationImportance.DEFAULT_SEED);
+    JsonNode importances = permutation.path("features");
+    assertThat(importances.get(0).path("name").asText()).isEqualTo("checking_status");
+    assertThat(importances.get(0).path("mean").asDouble()).isGreaterThan(0.05);
+    for (int i = 1; i < importances.size(); i++) {
+      assertThat(importances.get(i).path("mean").asDouble()).as(importances.get(i).path("name").asText())
+          .isZero();
+    }
+    assertThat(importances).hasSize(20);
+  }
+
+  @Test
   void predictionsThatDoNotMatchTheTestSplitFailTheStepForGood() {
-    jobsWillWrite("0.9\n0.1\n");
+    answerTransforms = false;
+    store.put(PREDICTIONS, "predictions", "0.9\n0.1\n".getBytes(StandardCharsets.UTF_8), "text/csv");
+    clarifyWillWrite();
 
     assertThatThrownBy(() -> activities.evaluateModel(request))
         .isInstanceOfSatisfying(ApplicationFailure.class, failure -> {
           assertThat(failure.isNonRetryable()).isTrue();
           assertThat(failure.getType()).isEqualTo(SageMakerJobs.OUTPUT_UNREADABLE);
-          assertThat(failure.getOriginalMessage()).contains("2 predictions for 300 test rows");
+          assertThat(failure.getOriginalMessage()).contains("2 predictions for ").contains("rows sent");
         });
   }
 
@@ -232,11 +294,19 @@ class AwsModelEvaluationActivitiesIT {
         });
   }
 
+  private static String bucketOf(String s3Uri) {
+    return s3Uri.substring("s3://".length(), s3Uri.indexOf('/', "s3://".length()));
+  }
+
+  private static String keyOf(String s3Uri) {
+    return s3Uri.substring(s3Uri.indexOf('/', "s3://".length()) + 1);
+  }
+
   private Table testSplit() {
     return Table.parse(store.get(candidate.testDataLocation()));
   }
 
-  /** What built-in XGBoost would answer, one probability per line: a rule that is right often, not always. */
+  /** What the model would answer, one probability per row: a rule on one feature, right often, not always. */
   private static String probabilities(Table test) {
     return test.column("checking_status").stream()
         .map(status -> String.format(Locale.ROOT, "%.2f", predicted(status).equals("good") ? 0.8 : 0.3))
@@ -258,8 +328,7 @@ class AwsModelEvaluationActivitiesIT {
     return count;
   }
 
-  private void jobsWillWrite(String predictions) {
-    store.put(PREDICTIONS, "predictions", predictions.getBytes(StandardCharsets.UTF_8), "text/csv");
+  private void clarifyWillWrite() {
     store.put(ANALYSIS, "analysis", ClarifyOutputs.creditAnalysis(ClarifyOutputs.POST_TRAINING), "application/json");
   }
 

@@ -8,12 +8,19 @@ import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.testing.MotoServer;
+import io.govflow.testing.SentRequests;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 class S3ArtifactStoreIT {
 
@@ -78,6 +85,28 @@ class S3ArtifactStoreIT {
   }
 
   @Test
+  void keysUnderAFolderAreListedAcrossPagesWithoutItsNeighbours() {
+    SentRequests sent = new SentRequests();
+    try (S3Client paged = moto.s3(sent, new TwoKeysAPage())) {
+      S3ArtifactStore pagedStore = new S3ArtifactStore(paged, BUCKET, "govflow");
+      List<String> keys = List.of("ground-truth/uc-7/2026/03/01/10/b.jsonl",
+          "ground-truth/uc-7/2026/03/01/10/a.jsonl", "ground-truth/uc-7/2026/03/01/11/c.jsonl",
+          "ground-truth/uc-7/uploads/a.json", "ground-truth/uc-7/uploads/b.json");
+      keys.forEach(key -> pagedStore.put(key, "ground-truth", bytes("{}"), "application/json"));
+      pagedStore.put("ground-truth/uc-70/2026/03/01/10/d.jsonl", "ground-truth", bytes("{}"), "application/json");
+      sent.clear();
+
+      assertThat(pagedStore.keysUnder("ground-truth/uc-7")).containsExactly(
+          "ground-truth/uc-7/2026/03/01/10/a.jsonl", "ground-truth/uc-7/2026/03/01/10/b.jsonl",
+          "ground-truth/uc-7/2026/03/01/11/c.jsonl", "ground-truth/uc-7/uploads/a.json",
+          "ground-truth/uc-7/uploads/b.json");
+      assertThat(sent.of(ListObjectsV2Request.class)).as("5 keys, 2 a page").hasSize(3)
+          .allSatisfy(request -> assertThat(request.prefix()).isEqualTo("govflow/ground-truth/uc-7/"));
+      assertThat(pagedStore.keysUnder("ground-truth/uc-8")).isEmpty();
+    }
+  }
+
+  @Test
   void missingArtifactIsNotFound() {
     String location = store.locationOf("use-cases/uc-17/uc-17-v1/missing.json");
 
@@ -91,6 +120,15 @@ class S3ArtifactStoreIT {
     assertThatThrownBy(() -> store.get("file:///tmp/x.json"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("s3://bucket/key");
+  }
+
+  /** ListObjectsV2 pages of two keys, so that a handful of objects needs several pages. */
+  private static final class TwoKeysAPage implements ExecutionInterceptor {
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+      return context.request() instanceof ListObjectsV2Request list ? list.toBuilder().maxKeys(2).build()
+          : context.request();
+    }
   }
 
   private static byte[] bytes(String text) {

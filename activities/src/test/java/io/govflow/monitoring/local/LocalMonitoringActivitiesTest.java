@@ -18,7 +18,9 @@ import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.monitoring.BaselineRequest;
+import io.govflow.monitoring.GroundTruthEncoding;
 import io.govflow.monitoring.GroundTruthLabel;
+import io.govflow.monitoring.GroundTruthStore;
 import io.govflow.monitoring.Monitor;
 import io.govflow.monitoring.MonitoringBaseline;
 import io.govflow.monitoring.MonitoringRun;
@@ -75,7 +77,7 @@ class LocalMonitoringActivitiesTest {
     clock = new SettableClock(TEN);
     server = EndpointServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), store, clock);
     deployment = new LocalDeploymentActivities(store, server);
-    groundTruth = new GroundTruthStore(store);
+    groundTruth = new GroundTruthStore(store, GroundTruthEncoding.AS_POSTED);
     monitoring = new LocalMonitoringActivities(store, groundTruth);
     baseline = monitoring.createBaseline(new BaselineRequest(CreditModels.USE_CASE, VERSION, v1, CreditModels.CREDIT,
         CreditModels.FACETS, evaluation.evidence()));
@@ -161,8 +163,8 @@ class LocalMonitoringActivitiesTest {
     EndpointRef endpoint = deploy("uc-labelled");
     Table heldOut = Table.parse(store.get(v1.testDataLocation()));
     List<String> events = send(endpoint, heldOut, TEN.minus(HOUR).plusSeconds(600), UnaryOperator.identity());
-    groundTruth.write("uc-labelled", "upload-true", labels(heldOut, events, false), TEN.plusSeconds(1200));
-    groundTruth.write("uc-labelled", "upload-flipped", labels(heldOut, events, true),
+    groundTruth.write("uc-labelled", "good", "upload-true", labels(heldOut, events, false), TEN.plusSeconds(1200));
+    groundTruth.write("uc-labelled", "good", "upload-flipped", labels(heldOut, events, true),
         TEN.plus(HOUR).plusSeconds(1200));
 
     MonitoringRun truth = monitoring.runMonitoring(request("uc-labelled", endpoint, "uc-labelled-run-1", TEN));
@@ -199,7 +201,7 @@ class LocalMonitoringActivitiesTest {
   void runningAWindowAgainWritesTheSameDocuments() {
     EndpointRef endpoint = deploy("uc-again");
     List<String> events = send(endpoint, TEN.plusSeconds(60), UnaryOperator.identity());
-    groundTruth.write("uc-again", "upload-1", labels(sample, events, false), TEN.plusSeconds(3000));
+    groundTruth.write("uc-again", "good", "upload-1", labels(sample, events, false), TEN.plusSeconds(3000));
     MonitoringRunRequest request = request("uc-again", endpoint, "uc-again-run-1", TEN);
 
     MonitoringRun first = monitoring.runMonitoring(request);

@@ -10,7 +10,9 @@ import io.govflow.evaluation.ModelEvaluation;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.LocalArtifactStore;
 import io.govflow.monitoring.BaselineRequest;
+import io.govflow.monitoring.GroundTruthEncoding;
 import io.govflow.monitoring.GroundTruthLabel;
+import io.govflow.monitoring.GroundTruthStore;
 import io.govflow.monitoring.MonitoringBaseline;
 import io.govflow.monitoring.MonitoringRun;
 import io.govflow.monitoring.MonitoringRunRequest;
@@ -59,7 +61,7 @@ public final class MonitoringRunBenchmark {
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), store, clock)) {
       CandidateModel candidate = CreditModels.train(store, 1, 42);
       ModelEvaluation evaluation = CreditModels.evaluate(store, candidate);
-      GroundTruthStore groundTruth = new GroundTruthStore(store);
+      GroundTruthStore groundTruth = new GroundTruthStore(store, GroundTruthEncoding.AS_POSTED);
       LocalMonitoringActivities monitoring = new LocalMonitoringActivities(store, groundTruth);
       MonitoringBaseline baseline = monitoring.createBaseline(new BaselineRequest(CreditModels.USE_CASE, "uc-7-v1",
           candidate, CreditModels.CREDIT, CreditModels.FACETS, evaluation.evidence()));
@@ -84,7 +86,7 @@ public final class MonitoringRunBenchmark {
             sample.value(row, "class")));
       }
       double sent = seconds(System.nanoTime() - sending);
-      groundTruth.write(CreditModels.USE_CASE, "benchmark", labels, HOUR.plus(Duration.ofMinutes(55)));
+      groundTruth.write(CreditModels.USE_CASE, "good", "benchmark", labels, HOUR.plus(Duration.ofMinutes(55)));
 
       MonitoringRunRequest request = new MonitoringRunRequest(CreditModels.USE_CASE, "uc-7-v1", "uc-7-run-1",
           endpoint, baseline, CreditModels.CREDIT, CreditModels.FACETS, HOUR, HOUR.plus(Duration.ofHours(1)));

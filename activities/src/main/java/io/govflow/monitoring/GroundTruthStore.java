@@ -1,4 +1,4 @@
-package io.govflow.monitoring.local;
+package io.govflow.monitoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.govflow.common.Digests;
 import io.govflow.common.GovflowDataConverter;
-import io.govflow.evidence.LocalArtifactStore;
-import io.govflow.monitoring.GroundTruthLabel;
+import io.govflow.evidence.ArtifactStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,23 +20,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The ground truth posted for a use case's production traffic, in SageMaker Model Monitor's format: one JSON line per
- * label, {@code {"groundTruthData":{"data":"good","encoding":"CSV"},"eventMetadata":{"eventId":"<capture eventId>"},
+ * label, {@code {"groundTruthData":{"data":"1","encoding":"CSV"},"eventMetadata":{"eventId":"<capture eventId>"},
  * "eventVersion":"0"}}, one file per upload at {@code ground-truth/<useCaseId>/<yyyy>/<MM>/<dd>/<HH>/<uploadId>.jsonl},
- * the hour (UTC) it was received: the layout SageMaker's model-quality job merges ground truth from.
+ * the hour (UTC) it was received: the layout SageMaker's model-quality job merges ground truth from, in whichever
+ * artifact store the provider uses (a local folder, or S3 where Model Monitor reads it). The label is written as the
+ * provider's monitor compares it ({@link GroundTruthEncoding}).
  *
  * <p>An upload is written once per upload id (the client's Idempotency-Key). Its receipt, at
  * {@code ground-truth/<useCaseId>/uploads/<uploadId>.json}, is written last: it says when the upload was received
  * and where its labels are, so a retry, even hours later, returns the first upload instead of adding a second, and a
- * labels file without a receipt (a write cut short) is never read.
+ * labels file without a receipt (a write cut short) is never read by {@link #labelsReceivedIn}. Model Monitor reads
+ * the hour folders only, so the receipts beside them are not taken for labels.
  */
 public final class GroundTruthStore {
 
   /** One upload as received: its id, how many labels it held, when, and the file that holds them. */
   public record Upload(String uploadId, int labels, Instant receivedAt, String location, String sha256) {}
+
+  /** What names the request a label is for, on either provider: the message of a label without it. */
+  public static final String EVENT_ID_NEEDED = "must identify the answered request: on the local provider the "
+      + "X-Govflow-Event-Id header of the endpoint's answer; on SageMaker the eventId of its data capture record "
+      + "(eventMetadata.eventId), or the InferenceId the caller passed to InvokeEndpoint, which Model Monitor merges "
+      + "on when the capture holds one";
 
   static final String EVENT_VERSION = "0";
   private static final DateTimeFormatter HOUR_FOLDER =
@@ -49,24 +53,34 @@ public final class GroundTruthStore {
   private static final String LABELS = ".jsonl";
   private static final String RECEIPT = ".json";
 
-  private final LocalArtifactStore store;
+  private final ArtifactStore store;
+  private final GroundTruthEncoding encoding;
   private final ObjectMapper json = GovflowDataConverter.objectMapper();
 
-  public GroundTruthStore(LocalArtifactStore store) {
+  /** @param encoding how the provider's monitor compares labels: {@link GroundTruthEncoding#of} the provider */
+  public GroundTruthStore(ArtifactStore store, GroundTruthEncoding encoding) {
     this.store = store;
+    this.encoding = encoding;
+  }
+
+  /** The folder of a use case's ground truth, the one a model-quality monitor is given. */
+  public static String folderOf(String useCaseId) {
+    return "ground-truth/" + useCaseId;
   }
 
   /**
-   * Keeps the labels as received at {@code at}. The same upload id again returns the first upload unchanged; with
-   * other labels it is refused ({@link IllegalArgumentException}), since the key promised the same request.
+   * Keeps the labels as received at {@code at}, encoded for a use case whose favourable label is
+   * {@code favourableLabel}. The same upload id again returns the first upload unchanged; with other labels it is
+   * refused ({@link IllegalArgumentException}), since the key promised the same request.
    */
-  public synchronized Upload write(String useCaseId, String uploadId, List<GroundTruthLabel> labels, Instant at) {
+  public synchronized Upload write(String useCaseId, String favourableLabel, String uploadId,
+      List<GroundTruthLabel> labels, Instant at) {
     requireText(useCaseId, "use case id");
     requireText(uploadId, "upload id (Idempotency-Key)");
-    byte[] lines = lines(labels);
+    byte[] lines = lines(labels, favourableLabel);
     String sha256 = Digests.sha256(lines);
     String name = fileName(uploadId);
-    String receiptKey = root(useCaseId) + "/uploads/" + name + RECEIPT;
+    String receiptKey = folderOf(useCaseId) + "/uploads/" + name + RECEIPT;
     if (store.exists(store.locationOf(receiptKey))) {
       Upload first = readReceipt(store.locationOf(receiptKey));
       if (!first.sha256().equals(sha256)) {
@@ -75,7 +89,7 @@ public final class GroundTruthStore {
       }
       return first;
     }
-    String labelsKey = root(useCaseId) + "/" + HOUR_FOLDER.format(at) + "/" + name + LABELS;
+    String labelsKey = folderOf(useCaseId) + "/" + HOUR_FOLDER.format(at) + "/" + name + LABELS;
     String location = store.put(labelsKey, "ground-truth", lines, "application/jsonl").location();
     Upload upload = new Upload(uploadId, labels.size(), at.truncatedTo(ChronoUnit.MILLIS), location, sha256);
     try {
@@ -87,17 +101,19 @@ public final class GroundTruthStore {
   }
 
   /**
-   * The labels received in [{@code from}, {@code to}), by capture eventId. A label posted again for the same event
-   * replaces the earlier one: the later upload wins, and of two received at the same instant the upload id sorting
-   * last, so the answer never depends on the order files are listed in.
+   * The labels received in [{@code from}, {@code to}), by capture eventId, as written (encoded). A label posted again
+   * for the same event replaces the earlier one: the later upload wins, and of two received at the same instant the
+   * upload id sorting last, so the answer never depends on the order files are listed in.
    */
   public Map<String, String> labelsReceivedIn(String useCaseId, Instant from, Instant to) {
     List<Upload> uploads = new ArrayList<>();
     for (Instant hour = from.truncatedTo(ChronoUnit.HOURS); hour.isBefore(to); hour = hour.plus(1, ChronoUnit.HOURS)) {
-      Path folder = store.pathOf(store.locationOf(root(useCaseId) + "/" + HOUR_FOLDER.format(hour)));
-      for (Path file : list(folder)) {
-        String name = file.getFileName().toString();
-        String receipt = store.locationOf(root(useCaseId) + "/uploads/"
+      for (String key : store.keysUnder(folderOf(useCaseId) + "/" + HOUR_FOLDER.format(hour))) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        if (!name.endsWith(LABELS)) {
+          continue;
+        }
+        String receipt = store.locationOf(folderOf(useCaseId) + "/uploads/"
             + name.substring(0, name.length() - LABELS.length()) + RECEIPT);
         if (store.exists(receipt)) {
           Upload upload = readReceipt(receipt);
@@ -115,16 +131,12 @@ public final class GroundTruthStore {
     return labels;
   }
 
-  private static String root(String useCaseId) {
-    return "ground-truth/" + useCaseId;
-  }
-
   /** The id itself where it is a plain file name, else its digest: a key may hold any character. */
   private static String fileName(String uploadId) {
     return PLAIN_ID.matcher(uploadId).matches() ? uploadId : "sha256-" + Digests.sha256(uploadId).substring(0, 40);
   }
 
-  private byte[] lines(List<GroundTruthLabel> labels) {
+  private byte[] lines(List<GroundTruthLabel> labels, String favourableLabel) {
     if (labels == null || labels.isEmpty()) {
       throw new IllegalArgumentException("no labels: send at least one {eventId, label}");
     }
@@ -132,11 +144,12 @@ public final class GroundTruthStore {
     for (int i = 0; i < labels.size(); i++) {
       GroundTruthLabel label = labels.get(i);
       if (label == null || isBlank(label.eventId()) || isBlank(label.label())) {
-        throw new IllegalArgumentException("label " + (i + 1) + " needs an eventId (the X-Govflow-Event-Id of the "
-            + "answer it labels) and a label");
+        throw new IllegalArgumentException("label " + (i + 1) + " needs a label and an eventId, which "
+            + EVENT_ID_NEEDED);
       }
       ObjectNode line = json.createObjectNode();
-      line.putObject("groundTruthData").put("data", label.label()).put("encoding", "CSV");
+      line.putObject("groundTruthData").put("data", encoding.data(label.label(), favourableLabel))
+          .put("encoding", "CSV");
       line.putObject("eventMetadata").put("eventId", label.eventId());
       line.put("eventVersion", EVENT_VERSION);
       lines.append(line).append('\n');
@@ -166,16 +179,6 @@ public final class GroundTruthStore {
       return json.readValue(store.get(location), Upload.class);
     } catch (IOException e) {
       throw new UncheckedIOException("unreadable ground truth receipt " + location, e);
-    }
-  }
-
-  private static List<Path> list(Path folder) {
-    try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(file -> file.getFileName().toString().endsWith(LABELS)).sorted().toList();
-    } catch (NoSuchFileException e) {
-      return List.of();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list ground truth in " + folder, e);
     }
   }
 

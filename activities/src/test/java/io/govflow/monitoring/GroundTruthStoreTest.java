@@ -1,10 +1,9 @@
-package io.govflow.monitoring.local;
+package io.govflow.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.govflow.evidence.LocalArtifactStore;
-import io.govflow.monitoring.GroundTruthLabel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,9 @@ class GroundTruthStoreTest {
 
   @Test
   void labelsAreKeptInSageMakersGroundTruthFormatInTheHourTheyArrived() throws IOException {
-    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts));
+    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts), GroundTruthEncoding.AS_POSTED);
 
-    GroundTruthStore.Upload upload = store.write("uc-7", "key-1", LABELS, AT);
+    GroundTruthStore.Upload upload = store.write("uc-7", "good", "key-1", LABELS, AT);
 
     Path file = artifacts.resolve("ground-truth/uc-7/2026/03/01/10/key-1.jsonl");
     assertThat(upload.location()).isEqualTo(file.toUri().toString());
@@ -42,10 +41,10 @@ class GroundTruthStoreTest {
 
   @Test
   void aRetriedUploadReturnsTheFirstEvenHoursLaterAndWritesNothing() throws IOException {
-    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts));
-    GroundTruthStore.Upload first = store.write("uc-7", "key-1", LABELS, AT);
+    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts), GroundTruthEncoding.AS_POSTED);
+    GroundTruthStore.Upload first = store.write("uc-7", "good", "key-1", LABELS, AT);
 
-    GroundTruthStore.Upload again = store.write("uc-7", "key-1", LABELS, AT.plusSeconds(7200));
+    GroundTruthStore.Upload again = store.write("uc-7", "good", "key-1", LABELS, AT.plusSeconds(7200));
 
     assertThat(again).isEqualTo(first);
     try (Stream<Path> files = Files.walk(artifacts.resolve("ground-truth/uc-7"))) {
@@ -57,21 +56,21 @@ class GroundTruthStoreTest {
 
   @Test
   void theSameKeyWithOtherLabelsIsRefused() {
-    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts));
-    store.write("uc-7", "key-1", LABELS, AT);
+    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts), GroundTruthEncoding.AS_POSTED);
+    store.write("uc-7", "good", "key-1", LABELS, AT);
 
-    assertThatThrownBy(() -> store.write("uc-7", "key-1", List.of(new GroundTruthLabel("e-1", "bad")), AT))
+    assertThatThrownBy(() -> store.write("uc-7", "good", "key-1", List.of(new GroundTruthLabel("e-1", "bad")), AT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("already used at 2026-03-01T10:20:30Z for other labels");
   }
 
   @Test
   void aWindowReadsTheLabelsReceivedInItAndALaterLabelReplacesAnEarlierOne() {
-    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts));
-    store.write("uc-7", "early", List.of(new GroundTruthLabel("e-0", "good")), AT.minusSeconds(1800));
-    store.write("uc-7", "first", LABELS, AT);
-    store.write("uc-7", "correction", List.of(new GroundTruthLabel("e-2", "good")), AT.plusSeconds(60));
-    store.write("uc-7", "next-window", List.of(new GroundTruthLabel("e-3", "bad")), AT.plusSeconds(2400));
+    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts), GroundTruthEncoding.AS_POSTED);
+    store.write("uc-7", "good", "early", List.of(new GroundTruthLabel("e-0", "good")), AT.minusSeconds(1800));
+    store.write("uc-7", "good", "first", LABELS, AT);
+    store.write("uc-7", "good", "correction", List.of(new GroundTruthLabel("e-2", "good")), AT.plusSeconds(60));
+    store.write("uc-7", "good", "next-window", List.of(new GroundTruthLabel("e-3", "bad")), AT.plusSeconds(2400));
 
     // [10:00:00, 10:50:00): the hour folder 09 is not read, the upload at 10:00:30 + 40 min is after the window
     assertThat(store.labelsReceivedIn("uc-7", Instant.parse("2026-03-01T10:00:00Z"),
@@ -81,21 +80,23 @@ class GroundTruthStoreTest {
 
   @Test
   void anUploadIdOfAnyCharactersIsKeptUnderItsDigest() {
-    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts));
+    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts), GroundTruthEncoding.AS_POSTED);
 
-    GroundTruthStore.Upload upload = store.write("uc-7", "../../etc/passwd", LABELS, AT);
+    GroundTruthStore.Upload upload = store.write("uc-7", "good", "../../etc/passwd", LABELS, AT);
 
     assertThat(upload.location()).contains("/ground-truth/uc-7/2026/03/01/10/sha256-");
     assertThat(upload.uploadId()).isEqualTo("../../etc/passwd");
   }
 
   @Test
-  void labelsWithoutAnEventIdAreRefused() {
-    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts));
+  void labelsWithoutAnEventIdAreRefusedNamingWhatIdentifiesARequestOnEachProvider() {
+    GroundTruthStore store = new GroundTruthStore(new LocalArtifactStore(artifacts), GroundTruthEncoding.AS_POSTED);
 
-    assertThatThrownBy(() -> store.write("uc-7", "key-1", List.of(new GroundTruthLabel(" ", "good")), AT))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label 1 needs an eventId");
-    assertThatThrownBy(() -> store.write("uc-7", "key-1", List.of(), AT))
+    assertThatThrownBy(() -> store.write("uc-7", "good", "key-1", List.of(new GroundTruthLabel(" ", "good")), AT))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("label 1 needs a label and an eventId")
+        .hasMessageContaining("the X-Govflow-Event-Id header of the endpoint's answer")
+        .hasMessageContaining("the eventId of its data capture record (eventMetadata.eventId), or the InferenceId");
+    assertThatThrownBy(() -> store.write("uc-7", "good", "key-1", List.of(), AT))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no labels");
   }
 }
