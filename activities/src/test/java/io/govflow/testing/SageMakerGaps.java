@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -36,10 +37,11 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 /**
  * The SageMaker operations moto 5.2.5 lacks, answered beside it and checked against botocore's SageMaker model.
  *
- * <p>{@link #interceptor()} goes on the SageMaker client the activities use: it checks the body of every request it
- * sends (to moto or here) against the operation's input shape (required members, types, enums, lengths, ranges,
- * patterns, unknown members), recording what breaks it in {@link #violations()}, and sends the operations listed in
- * {@link #OPERATIONS} here instead of to moto. Answers from here are checked against the output shapes too.
+ * <p>{@link #inspect} checks the body of every request a client sends (to moto or here) against the operation's
+ * input shape (required members, types, enums, lengths, ranges, patterns, unknown members), recording what breaks it
+ * in {@link #violations()}; the operations listed in {@link #OPERATIONS} are then sent here instead of to moto.
+ * Two ways in: {@link #interceptor()} on a SageMaker client a test builds, or {@link AwsFrontDoor} in front of moto
+ * for a process that builds its own clients. Answers from here are checked against the output shapes too.
  *
  * <p>UpdateEndpoint is played on moto, which keeps endpoints: the endpoint is recreated with the new configuration,
  * as SageMaker's blue/green update leaves it. Monitoring schedules live here, their job definitions (which moto
@@ -54,7 +56,8 @@ public final class SageMakerGaps implements AutoCloseable {
       "DescribeMonitoringSchedule", "UpdateMonitoringSchedule", "DeleteMonitoringSchedule", "ListMonitoringSchedules",
       "ListMonitoringExecutions", "GetModelPackageGroupPolicy", "PutModelPackageGroupPolicy");
 
-  private static final String TARGET = "X-Amz-Target";
+  /** The header naming a JSON-protocol request's operation, as {@code SageMaker.<Operation>}. */
+  public static final String TARGET = "X-Amz-Target";
   private static final String PREFIX = "SageMaker.";
   private static final String ACCOUNT = "123456789012";
   private static final ServiceModel MODEL = BotocoreModels.load("sagemaker");
@@ -95,23 +98,40 @@ public final class SageMakerGaps implements AutoCloseable {
       @Override
       public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
         SdkHttpRequest request = context.httpRequest();
-        Optional<String> target = request.firstMatchingHeader(TARGET).filter(t -> t.startsWith(PREFIX));
-        if (target.isEmpty()) {
+        Optional<String> operation = operation(request.firstMatchingHeader(TARGET).orElse(null));
+        if (operation.isEmpty()) {
           return request;
         }
-        String operation = target.get().substring(PREFIX.length());
         JsonNode body = context.requestBody().map(b -> read(b.contentStreamProvider().newStream()))
             .orElse(json.createObjectNode());
-        record(operation, body);
-        MODEL.checkInput(operation, Map.of(), Map.of(), Map.of(), body)
-            .forEach(violation -> violations.add(operation + ": " + violation));
-        if (!OPERATIONS.contains(operation)) {
+        if (!inspect(operation.get(), body)) {
           return request;
         }
         return request.toBuilder().protocol("http").host(http.getAddress().getHostString())
             .port(http.getAddress().getPort()).build();
       }
     };
+  }
+
+  /** The SageMaker operation an {@code X-Amz-Target} header names, or empty for another service's request. */
+  public static Optional<String> operation(String target) {
+    return Optional.ofNullable(target).filter(t -> t.startsWith(PREFIX)).map(t -> t.substring(PREFIX.length()));
+  }
+
+  /**
+   * Records a SageMaker request and checks its body against the operation's input shape; true when the operation is
+   * one of {@link #OPERATIONS}, which only {@link #endpoint()} answers.
+   */
+  public boolean inspect(String operation, JsonNode body) {
+    record(operation, body);
+    MODEL.checkInput(operation, Map.of(), Map.of(), Map.of(), body)
+        .forEach(violation -> violations.add(operation + ": " + violation));
+    return OPERATIONS.contains(operation);
+  }
+
+  /** Where the operations moto lacks are answered. */
+  public URI endpoint() {
+    return URI.create("http://" + http.getAddress().getHostString() + ":" + http.getAddress().getPort());
   }
 
   /** Every way a request broke its operation's input shape, or an answer from here its output shape. */
@@ -194,7 +214,7 @@ public final class SageMakerGaps implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    String operation = exchange.getRequestHeaders().getFirst(TARGET).substring(PREFIX.length());
+    String operation = operation(exchange.getRequestHeaders().getFirst(TARGET)).orElseThrow();
     JsonNode input = read(exchange.getRequestBody());
     Answer answer;
     synchronized (this) {

@@ -36,10 +36,16 @@ public final class SageMakerRuntimeStub implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
-  private volatile Function<String, Optional<String>> model = body -> Optional.empty();
+  private volatile EndpointModel model = (endpoint, body) -> Optional.empty();
 
   /** One request as received: the endpoint, its content type and body. */
   public record Invocation(String endpointName, String contentType, String body) {}
+
+  /** What the endpoints serve: the answer to a body sent to an endpoint, or empty where the container refuses it. */
+  @FunctionalInterface
+  public interface EndpointModel {
+    Optional<String> answer(String endpointName, String body);
+  }
 
   private SageMakerRuntimeStub(HttpServer http) {
     this.http = http;
@@ -60,14 +66,23 @@ public final class SageMakerRuntimeStub implements AutoCloseable {
   /** A runtime client on the stub, with the emulator's static test credentials. */
   public SageMakerRuntimeClient client() {
     return SageMakerRuntimeClient.builder()
-        .endpointOverride(URI.create("http://" + http.getAddress().getHostString() + ":" + http.getAddress().getPort()))
+        .endpointOverride(endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
         .httpClientBuilder(ApacheHttpClient.builder()).build();
   }
 
-  /** Serves {@code model} from now on and forgets what was sent before. */
+  public URI endpoint() {
+    return URI.create("http://" + http.getAddress().getHostString() + ":" + http.getAddress().getPort());
+  }
+
+  /** Serves {@code model} on every endpoint from now on and forgets what was sent before. */
   public void serve(Function<String, Optional<String>> model) {
+    serve((endpoint, body) -> model.apply(body));
+  }
+
+  /** Serves {@code model} from now on and forgets what was sent before. */
+  public void serve(EndpointModel model) {
     this.model = model;
     invocations.clear();
     violations.clear();
@@ -100,9 +115,9 @@ public final class SageMakerRuntimeStub implements AutoCloseable {
     MODEL.checkInput("InvokeEndpoint", match.get().labels(), Map.of(), exchange.getRequestHeaders(), members)
         .forEach(violation -> violations.add("InvokeEndpoint: " + violation));
     String text = new String(body, StandardCharsets.UTF_8);
-    invocations.add(new Invocation(match.get().labels().get("EndpointName"),
-        exchange.getRequestHeaders().getFirst("Content-Type"), text));
-    Optional<String> answer = model.apply(text);
+    String endpoint = match.get().labels().get("EndpointName");
+    invocations.add(new Invocation(endpoint, exchange.getRequestHeaders().getFirst("Content-Type"), text));
+    Optional<String> answer = model.answer(endpoint, text);
     if (answer.isPresent()) {
       respond(exchange, 200, "text/csv", answer.get().getBytes(StandardCharsets.UTF_8), null);
     } else {

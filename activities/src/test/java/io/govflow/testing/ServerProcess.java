@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -34,11 +35,19 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code command} with its output in {@code target/<logName>}. */
   public static ServerProcess start(String name, List<String> command, String logName) {
+    return start(name, command, Map.of(), logName);
+  }
+
+  /** Starts {@code command} with {@code environment} added to this process's; output in {@code target/<logName>}. */
+  public static ServerProcess start(String name, List<String> command, Map<String, String> environment,
+      String logName) {
     Path targetDir = Path.of("target").toAbsolutePath();
     Path log = targetDir.resolve(logName);
     try {
       Files.createDirectories(targetDir);
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new ServerProcess(name, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command.get(0), e);

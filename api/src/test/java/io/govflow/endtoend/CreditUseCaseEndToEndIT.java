@@ -1,6 +1,5 @@
 package io.govflow.endtoend;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -10,7 +9,6 @@ import io.govflow.testing.TemporalDevServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +38,7 @@ class CreditUseCaseEndToEndIT {
   private static TemporalDevServer temporal;
   private static PackagedApp worker;
   private static PackagedApp api;
+  private static EndToEndCalls calls;
 
   @BeforeAll
   static void startSystem() throws Exception {
@@ -57,6 +54,7 @@ class CreditUseCaseEndToEndIT {
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
     worker = PackagedApp.start("worker", REPO.resolve("worker/target/quarkus-app/quarkus-run.jar"), shared);
     api = PackagedApp.start("api", REPO.resolve("api/target/quarkus-app/quarkus-run.jar"), shared);
+    calls = new EndToEndCalls(api, worker, LIFECYCLE_TIMEOUT);
   }
 
   @AfterAll
@@ -71,32 +69,32 @@ class CreditUseCaseEndToEndIT {
   @Test
   void creditUseCaseGoesFromDefinitionThroughProductionDriftAndRetrainingThroughHttpAlone()
       throws InterruptedException {
-    String id = as("po1", "po1-pass")
+    String id = calls.as("po1")
         .contentType(ContentType.JSON)
         .body(REPO.resolve("samples/credit-use-case.json").toFile())
         .post("/api/v1/use-cases")
         .then().statusCode(201).body("stage", equalTo("AWAITING_USE_CASE_APPROVAL"))
         .extract().path("id");
 
-    JsonPath waiting = awaitStage(id, "AWAITING_USE_CASE_APPROVAL");
+    JsonPath waiting = calls.awaitStage(id, "AWAITING_USE_CASE_APPROVAL");
     decide(id, "gov1", "USE_CASE_APPROVAL", waiting.getString("openGates[0].evidenceDigest"), "fits the credit policy");
 
-    JsonPath signOff = awaitStage(id, "AWAITING_SIGN_OFF");
+    JsonPath signOff = calls.awaitStage(id, "AWAITING_SIGN_OFF");
     String modelVersionId = signOff.getString("openGates[0].modelVersionId");
     assertThat(modelVersionId).isEqualTo(id + "-v1");
 
-    JsonPath version = as("audit1", "audit1-pass").get("/api/v1/model-versions/" + modelVersionId)
+    JsonPath version = calls.as("audit1").get("/api/v1/model-versions/" + modelVersionId)
         .then().statusCode(200).extract().jsonPath();
     assertThat(version.getList("evidence.name")).contains(
         "model-card", "data-statistics", "pre-training-bias", "training-metrics", "model-quality",
         "post-training-bias", "policy-result");
-    double auc = as("audit1", "audit1-pass")
+    double auc = calls.as("audit1")
         .get("/api/v1/model-versions/" + modelVersionId + "/evidence/model-quality")
         .then().statusCode(200).extract().jsonPath().getDouble("binary_classification_metrics.auc.value");
     assertThat(auc).isBetween(0.6, 1.0);
 
     // A product owner is no governance member, whatever the evidence shows.
-    as("po1", "po1-pass").contentType(ContentType.JSON)
+    calls.as("po1").contentType(ContentType.JSON)
         .body(Map.of("gate", "GOVERNANCE_SIGN_OFF", "outcome", "APPROVE", "comment", "mine",
             "evidenceDigest", signOff.getString("openGates[0].evidenceDigest")))
         .post("/api/v1/use-cases/" + id + "/decisions")
@@ -105,22 +103,22 @@ class CreditUseCaseEndToEndIT {
     // High risk: two distinct governance members must approve.
     String digest = signOff.getString("openGates[0].evidenceDigest");
     decide(id, "gov2", "GOVERNANCE_SIGN_OFF", digest, "evidence reviewed; policy findings accepted as documented");
-    assertThat(as("ops1", "ops1-pass").get("/api/v1/model-versions/" + modelVersionId)
+    assertThat(calls.as("ops1").get("/api/v1/model-versions/" + modelVersionId)
         .then().statusCode(200).extract().jsonPath().getList("openGate.approvers")).containsExactly("gov2");
     decide(id, "gov3", "GOVERNANCE_SIGN_OFF", digest, "second approval");
-    JsonPath validated = awaitStage(id, "AWAITING_PRODUCTION_APPROVAL");
+    JsonPath validated = calls.awaitStage(id, "AWAITING_PRODUCTION_APPROVAL");
     assertThat(validated.getList("modelVersions[0].decisions.decision.actor")).containsExactly("gov2", "gov3");
     assertThat(validated.getBoolean("modelVersions[0].validation.passed")).isTrue();
     assertThat(validated.getList("modelVersions[0].evidence.name")).contains("endpoint-validation");
 
     // Step 11: production needs two distinct approvers too; approval deploys with capture and a baseline.
     String productionDigest = validated.getString("openGates[0].evidenceDigest");
-    decide(id, "gov2", "PRODUCTION_APPROVAL", "APPROVE", productionDigest, "validated in test");
-    decide(id, "gov3", "PRODUCTION_APPROVAL", "APPROVE", productionDigest, "change board approves");
-    JsonPath serving = awaitStage(id, "IN_PRODUCTION");
+    calls.decide(id, "gov2", "PRODUCTION_APPROVAL", "APPROVE", productionDigest, "validated in test");
+    calls.decide(id, "gov3", "PRODUCTION_APPROVAL", "APPROVE", productionDigest, "change board approves");
+    JsonPath serving = calls.awaitStage(id, "IN_PRODUCTION");
     assertThat(serving.getString("production.modelVersionId")).isEqualTo(modelVersionId);
     Instant whileV1Serves = Instant.now();
-    List<String> environments = as("audit1", "audit1-pass").get("/api/v1/use-cases/" + id + "/endpoints")
+    List<String> environments = calls.as("audit1").get("/api/v1/use-cases/" + id + "/endpoints")
         .then().statusCode(200).extract().jsonPath().getList("environment");
     assertThat(environments).containsExactlyInAnyOrder("TEST", "PRODUCTION");
 
@@ -133,8 +131,8 @@ class CreditUseCaseEndToEndIT {
         "--shift", "age+15,credit_amount*2");
     assertThat(exit).as("demo traffic: %s %s", out, err).isZero();
 
-    JsonPath revalidation = awaitStage(id, "AWAITING_REVALIDATION");
-    List<Map<String, Object>> findings = as("audit1", "audit1-pass").get("/api/v1/findings?useCase=" + id)
+    JsonPath revalidation = calls.awaitStage(id, "AWAITING_REVALIDATION");
+    List<Map<String, Object>> findings = calls.as("audit1").get("/api/v1/findings?useCase=" + id)
         .then().statusCode(200).extract().jsonPath().getList("$");
     assertThat(findings).filteredOn(finding -> "baseline_drift_check".equals(finding.get("checkType")))
         .extracting(finding -> finding.get("subject"))
@@ -142,19 +140,19 @@ class CreditUseCaseEndToEndIT {
     assertThat(findings).extracting(finding -> finding.get("severity")).containsOnly("HIGH");
 
     // Re-validation: governance retrains; v1 keeps serving until v2 is approved for production.
-    decide(id, "gov1", "REVALIDATION", "RETRAIN", revalidation.getString("openGates[0].evidenceDigest"),
+    calls.decide(id, "gov1", "REVALIDATION", "RETRAIN", revalidation.getString("openGates[0].evidenceDigest"),
         "drift confirmed: retrain on the current applicant population");
-    JsonPath v2SignOff = awaitGate(id, "GOVERNANCE_SIGN_OFF");
+    JsonPath v2SignOff = calls.awaitGate(id, "GOVERNANCE_SIGN_OFF");
     assertThat(v2SignOff.getString("production.modelVersionId")).isEqualTo(modelVersionId);
     String v2Digest = v2SignOff.getString("openGates.find { it.gate == 'GOVERNANCE_SIGN_OFF' }.evidenceDigest");
-    decide(id, "gov2", "GOVERNANCE_SIGN_OFF", "APPROVE", v2Digest, "retrained version meets policy");
-    decide(id, "gov3", "GOVERNANCE_SIGN_OFF", "APPROVE", v2Digest, "concur");
-    String v2Production = awaitGate(id, "PRODUCTION_APPROVAL")
+    calls.decide(id, "gov2", "GOVERNANCE_SIGN_OFF", "APPROVE", v2Digest, "retrained version meets policy");
+    calls.decide(id, "gov3", "GOVERNANCE_SIGN_OFF", "APPROVE", v2Digest, "concur");
+    String v2Production = calls.awaitGate(id, "PRODUCTION_APPROVAL")
         .getString("openGates.find { it.gate == 'PRODUCTION_APPROVAL' }.evidenceDigest");
-    decide(id, "gov2", "PRODUCTION_APPROVAL", "APPROVE", v2Production, "validated in test");
-    decide(id, "gov3", "PRODUCTION_APPROVAL", "APPROVE", v2Production, "change board approves");
+    calls.decide(id, "gov2", "PRODUCTION_APPROVAL", "APPROVE", v2Production, "validated in test");
+    calls.decide(id, "gov3", "PRODUCTION_APPROVAL", "APPROVE", v2Production, "change board approves");
     String v2 = id + "-v2";
-    awaitState(id, state -> v2.equals(state.getString("production.modelVersionId")));
+    calls.awaitState(id, state -> v2.equals(state.getString("production.modelVersionId")));
 
     JsonPath before = productionAt(id, whileV1Serves).then().statusCode(200).extract().jsonPath();
     assertThat(before.getString("modelVersionId")).isEqualTo(modelVersionId);
@@ -163,20 +161,20 @@ class CreditUseCaseEndToEndIT {
         .getString("modelVersionId")).isEqualTo(v2);
     productionAt(id, whileV1Serves.minus(Duration.ofHours(1))).then().statusCode(404);
 
-    List<String> auditTypes = as("audit1", "audit1-pass").get("/api/v1/audit?useCase=" + id)
+    List<String> auditTypes = calls.as("audit1").get("/api/v1/audit?useCase=" + id)
         .then().statusCode(200).extract().jsonPath().getList("entries.type");
     assertThat(auditTypes).contains("ENDPOINT_VALIDATED", "PRODUCTION_CHANGED", "FINDING_RAISED");
-    as("audit1", "audit1-pass").get("/api/v1/audit/verification").then().statusCode(200);
+    calls.as("audit1").get("/api/v1/audit/verification").then().statusCode(200);
   }
 
   @Test
   void anOwnerInGovernanceCannotApproveTheirOwnUseCase() throws InterruptedException {
-    String id = as("lead1", "lead1-pass").contentType(ContentType.JSON)
+    String id = calls.as("lead1").contentType(ContentType.JSON)
         .body(REPO.resolve("samples/credit-use-case.json").toFile())
         .post("/api/v1/use-cases")
         .then().statusCode(201).extract().path("id");
-    String digest = awaitStage(id, "AWAITING_USE_CASE_APPROVAL").getString("openGates[0].evidenceDigest");
-    as("lead1", "lead1-pass").contentType(ContentType.JSON)
+    String digest = calls.awaitStage(id, "AWAITING_USE_CASE_APPROVAL").getString("openGates[0].evidenceDigest");
+    calls.as("lead1").contentType(ContentType.JSON)
         .body(Map.of("gate", "USE_CASE_APPROVAL", "outcome", "APPROVE", "comment", "my own", "evidenceDigest", digest))
         .post("/api/v1/use-cases/" + id + "/decisions")
         .then().statusCode(403).contentType("application/problem+json")
@@ -184,51 +182,10 @@ class CreditUseCaseEndToEndIT {
   }
 
   private static void decide(String id, String user, String gate, String digest, String comment) {
-    decide(id, user, gate, "APPROVE", digest, comment);
-  }
-
-  private static void decide(String id, String user, String gate, String outcome, String digest, String comment) {
-    as(user, user + "-pass").contentType(ContentType.JSON)
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .body(Map.of("gate", gate, "outcome", outcome, "comment", comment, "evidenceDigest", digest))
-        .post("/api/v1/use-cases/" + id + "/decisions")
-        .then().statusCode(200);
+    calls.decide(id, user, gate, "APPROVE", digest, comment);
   }
 
   private static Response productionAt(String id, Instant at) {
-    return as("audit1", "audit1-pass").get("/api/v1/use-cases/" + id + "/production-history?at=" + at);
-  }
-
-  private static JsonPath awaitGate(String id, String gate) throws InterruptedException {
-    return awaitState(id, state -> state.getList("openGates.gate").contains(gate));
-  }
-
-  private static JsonPath awaitState(String id, Predicate<JsonPath> condition) throws InterruptedException {
-    Instant deadline = Instant.now().plus(LIFECYCLE_TIMEOUT);
-    JsonPath state = null;
-    while (Instant.now().isBefore(deadline)) {
-      state = as("ops1", "ops1-pass").get("/api/v1/use-cases/" + id).then().extract().jsonPath();
-      if (condition.test(state)) {
-        return state;
-      }
-      assertThat(state.getString("stage")).as("use case stopped early; worker log:\n" + worker.logTail())
-          .isNotIn("FAILED", "REJECTED");
-      Thread.sleep(500);
-    }
-    throw new AssertionError("use case " + id + " did not reach the expected state; last state " + state.prettify());
-  }
-
-  /**
-   * The stage with what it stands for: a gate stage once its gate is open, IN_PRODUCTION once the production version
-   * is recorded. The use case mirrors its model version's stage one workflow task before either is in its state.
-   */
-  private static JsonPath awaitStage(String id, String stage) throws InterruptedException {
-    return awaitState(id, state -> stage.equals(state.getString("stage"))
-        && (!stage.startsWith("AWAITING") || !state.getList("openGates").isEmpty())
-        && (!stage.equals("IN_PRODUCTION") || state.get("production") != null));
-  }
-
-  private static RequestSpecification as(String user, String password) {
-    return given().baseUri(api.baseUri()).auth().preemptive().basic(user, password);
+    return calls.as("audit1").get("/api/v1/use-cases/" + id + "/production-history?at=" + at);
   }
 }

@@ -25,6 +25,11 @@ final class PackagedApp implements AutoCloseable {
   }
 
   static PackagedApp start(String name, Path jar, Map<String, String> properties) {
+    return start(name, jar, properties, Map.of());
+  }
+
+  /** With {@code environment} added to the process's, for what is read from the environment only (credentials). */
+  static PackagedApp start(String name, Path jar, Map<String, String> properties, Map<String, String> environment) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: package the apps first (./mvnw verify builds them)");
     }
@@ -34,7 +39,8 @@ final class PackagedApp implements AutoCloseable {
         "-Dquarkus.http.port=" + port));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("-jar", jar.toString()));
-    PackagedApp app = new PackagedApp(ServerProcess.start(name, command, "e2e-" + name + "-" + port + ".log"), port);
+    PackagedApp app = new PackagedApp(
+        ServerProcess.start(name, command, environment, "e2e-" + name + "-" + port + ".log"), port);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest ready = HttpRequest.newBuilder(URI.create(app.baseUri() + "/q/health/ready")).GET().build();
     app.process.awaitReady(Duration.ofMinutes(2),

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvValidationException;
 import io.govflow.evaluation.metrics.BiasAnalysis;
+import io.govflow.evaluation.metrics.BiasReport;
+import io.govflow.evaluation.metrics.Bootstrap;
 import io.govflow.evaluation.metrics.ColumnType;
 import io.govflow.evaluation.metrics.FavourableOutcome;
 import io.govflow.evaluation.metrics.Table;
@@ -136,6 +138,22 @@ public record AnalysisConfig(
     String headerRow = headers.stream().map(name -> '"' + name.replace("\"", "\"\"") + '"')
         .collect(Collectors.joining(","));
     return Table.parse(headerRow + "\n" + csv);
+  }
+
+  /**
+   * What a Clarify job on this configuration writes as analysis.json: the pre- and post-training bias metrics it asks
+   * for, of {@code dataset} and {@code predictions} as {@link #resolve} reads them; with a {@code bootstrap}, each with
+   * a confidence interval (Clarify reports none), else without.
+   */
+  public BiasReport analyse(Table dataset, Table predictions, Bootstrap bootstrap) {
+    BiasInputs inputs = resolve(dataset, predictions);
+    BiasReport pre = preTrainingMethods.isEmpty() ? null : BiasAnalysis.preTraining(inputs.table(),
+        inputs.outcome(), inputs.facets(), inputs.groupVariable(), preTrainingMethods, bootstrap);
+    BiasReport post = postTrainingMethods.isEmpty() ? null : BiasAnalysis.postTraining(inputs.table(),
+        inputs.outcome(), inputs.predictedLabels(), inputs.facets(), inputs.groupVariable(), postTrainingMethods,
+        bootstrap);
+    return new BiasReport(BiasReport.VERSION, pre == null ? null : pre.preTrainingBiasMetrics(),
+        post == null ? null : post.postTrainingBiasMetrics());
   }
 
   /**

@@ -3,9 +3,7 @@ package io.govflow.evaluation.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.govflow.common.Digests;
 import io.govflow.evaluation.clarify.AnalysisConfig;
-import io.govflow.evaluation.clarify.AnalysisConfig.BiasInputs;
 import io.govflow.evaluation.clarify.InvalidAnalysisConfigException;
-import io.govflow.evaluation.metrics.BiasAnalysis;
 import io.govflow.evaluation.metrics.BiasReport;
 import io.govflow.evaluation.metrics.Bootstrap;
 import io.govflow.evaluation.metrics.ConstraintViolations;
@@ -166,18 +164,11 @@ public final class GovflowEvaluate {
     Table dataset = table("--dataset", () -> config.dataset(read(options, "--dataset")));
     Table predictions = options.has("--predictions")
         ? table("--predictions", () -> Table.parse(read(options, "--predictions"))) : null;
-    BiasInputs inputs = config.resolve(dataset, predictions);
     int resamples = (int) number(options, "--resamples", Bootstrap.DEFAULT_RESAMPLES, Integer.MAX_VALUE);
     Bootstrap bootstrap = resamples == 0
         ? null
         : Bootstrap.of(resamples, number(options, "--seed", Bootstrap.DEFAULT_SEED, Long.MAX_VALUE));
-    BiasReport pre = config.preTrainingMethods().isEmpty() ? null : BiasAnalysis.preTraining(inputs.table(),
-        inputs.outcome(), inputs.facets(), inputs.groupVariable(), config.preTrainingMethods(), bootstrap);
-    BiasReport post = config.postTrainingMethods().isEmpty() ? null : BiasAnalysis.postTraining(inputs.table(),
-        inputs.outcome(), inputs.predictedLabels(), inputs.facets(), inputs.groupVariable(),
-        config.postTrainingMethods(), bootstrap);
-    BiasReport analysis = new BiasReport(BiasReport.VERSION, pre == null ? null : pre.preTrainingBiasMetrics(),
-        post == null ? null : post.postTrainingBiasMetrics());
+    BiasReport analysis = config.analyse(dataset, predictions, bootstrap);
     write(options, out, "analysis.json", analysis);
   }
 

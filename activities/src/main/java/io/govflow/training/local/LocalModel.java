@@ -57,7 +57,7 @@ public final class LocalModel {
    * Trains on the rows of {@code table} that have a label. The seed fixes the learner's shuffling, so the same rows
    * and seed give the same model. Numeric columns that never vary over the rows are left out of the encoding.
    */
-  static LocalModel train(Table table, RowEncoding columns, long seed) {
+  public static LocalModel train(Table table, RowEncoding columns, long seed) {
     RowEncoding encoding = columns.fittedTo(table);
     LabelFactory labels = new LabelFactory();
     MutableDataset<Label> dataset = new MutableDataset<>(
