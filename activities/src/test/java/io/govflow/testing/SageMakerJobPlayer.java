@@ -1,8 +1,11 @@
 package io.govflow.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.govflow.evaluation.clarify.AnalysisConfig;
 import io.govflow.evaluation.metrics.EvidenceJson;
+import io.govflow.evaluation.metrics.ModelMonitorBaseline;
+import io.govflow.evaluation.metrics.MonitorStatistics;
 import io.govflow.evaluation.metrics.Table;
 import io.govflow.evaluation.metrics.TableFormatException;
 import io.govflow.evidence.aws.S3ArtifactStore.S3Location;
@@ -43,7 +46,11 @@ import software.amazon.awssdk.services.sagemaker.model.ModelPackageContainerDefi
  * <ul>
  *   <li>SageMaker Clarify processing jobs (recognised by their image): the analysis_config.json and data set at the
  *       container's input paths become analysis.json at its output path, computed by govflow's own Clarify engine
- *       ({@link AnalysisConfig#analyse}, which matches smclarify's numbers). Other processing jobs are not played.
+ *       ({@link AnalysisConfig#analyse}, which matches smclarify's numbers).
+ *   <li>Model Monitor's baselining jobs (recognised by the analyzer's image): the CSV at the path the job's
+ *       {@code dataset_source} names becomes statistics.json and constraints.json at its {@code output_path},
+ *       computed by govflow's own Model Monitor baseline ({@link ModelMonitorBaseline}). Other processing jobs are
+ *       not played.
  *   <li>Built-in XGBoost training jobs: the train channel (headerless, label first as 1/0, numbers only) trains a
  *       real learner, Tribuo's logistic regression standing in for XGBoost's trees, and its model file
  *       ({@value #MODEL_FILE}, Tribuo's format: only this player reads it) goes in a model.tar.gz where
@@ -66,6 +73,7 @@ public final class SageMakerJobPlayer {
   private static final String CLARIFY_CONFIG_PATH = "/opt/ml/processing/input/config";
   private static final String CLARIFY_DATA_PATH = "/opt/ml/processing/input/data";
   private static final String CLARIFY_OUTPUT_PATH = "/opt/ml/processing/output";
+  private static final String ANALYZER_IMAGE = "sagemaker-model-monitor-analyzer";
   private static final String LABEL = "label";
   private static final String FAVOURABLE = "1";
   /** XGBoost's default seed: the same channel trains the same model. */
@@ -73,6 +81,7 @@ public final class SageMakerJobPlayer {
 
   private final SageMakerClient sageMaker;
   private final S3Client s3;
+  private final ObjectMapper json = new ObjectMapper();
   private final List<String> played = new CopyOnWriteArrayList<>();
   private final List<String> failures = new CopyOnWriteArrayList<>();
   /** SageMaker never changes a model or an endpoint configuration once made, so both are looked up once. */
@@ -89,7 +98,7 @@ public final class SageMakerJobPlayer {
   public void play(String operation, JsonNode request) {
     try {
       switch (operation) {
-        case "CreateProcessingJob" -> clarify(request);
+        case "CreateProcessingJob" -> process(request);
         case "CreateTrainingJob" -> train(request);
         case "CreateTransformJob" -> transform(request);
         default -> { }
@@ -125,27 +134,20 @@ public final class SageMakerJobPlayer {
     }
   }
 
+  /** A Clarify or Model Monitor analyzer job, told apart by its image; other processing jobs are not played. */
+  private void process(JsonNode request) {
+    String image = request.path("AppSpecification").path("ImageUri").asText();
+    if (image.contains(CLARIFY_IMAGE)) {
+      clarify(request);
+    } else if (image.contains(ANALYZER_IMAGE)) {
+      baseline(request);
+    }
+  }
+
   private void clarify(JsonNode request) {
-    String name = request.path("ProcessingJobName").asText();
-    if (!request.path("AppSpecification").path("ImageUri").asText().contains(CLARIFY_IMAGE)) {
-      return;
-    }
-    String config = null;
-    String data = null;
-    for (JsonNode input : request.path("ProcessingInputs")) {
-      JsonNode s3Input = input.path("S3Input");
-      switch (s3Input.path("LocalPath").asText()) {
-        case CLARIFY_CONFIG_PATH -> config = s3Input.path("S3Uri").asText();
-        case CLARIFY_DATA_PATH -> data = s3Input.path("S3Uri").asText();
-        default -> { }
-      }
-    }
-    String output = null;
-    for (JsonNode out : request.path("ProcessingOutputConfig").path("Outputs")) {
-      if (CLARIFY_OUTPUT_PATH.equals(out.path("S3Output").path("LocalPath").asText())) {
-        output = out.path("S3Output").path("S3Uri").asText();
-      }
-    }
+    String config = inputAt(request, CLARIFY_CONFIG_PATH);
+    String data = inputAt(request, CLARIFY_DATA_PATH);
+    String output = outputAt(request, CLARIFY_OUTPUT_PATH);
     if (config == null || data == null || output == null) {
       throw new IllegalStateException("Clarify reads its configuration from " + CLARIFY_CONFIG_PATH + ", its data "
           + "from " + CLARIFY_DATA_PATH + " and writes to " + CLARIFY_OUTPUT_PATH + "; the job maps "
@@ -154,7 +156,49 @@ public final class SageMakerJobPlayer {
     AnalysisConfig analysis = AnalysisConfig.parse(text(onlyObject(config, "analysis_config.json")));
     Table dataset = analysis.dataset(text(onlyObject(data, "")));
     put(output + "/analysis.json", EvidenceJson.write(analysis.analyse(dataset, null, null)));
-    played.add("CreateProcessingJob " + name);
+    played.add("CreateProcessingJob " + request.path("ProcessingJobName").asText());
+  }
+
+  /**
+   * The analyzer reads the CSV at the container path its environment's {@code dataset_source} names and writes
+   * statistics.json and constraints.json to the one {@code output_path} names.
+   */
+  private void baseline(JsonNode request) {
+    JsonNode environment = request.path("Environment");
+    String data = inputAt(request, environment.path("dataset_source").asText());
+    String output = outputAt(request, environment.path("output_path").asText());
+    boolean header = readJson(environment.path("dataset_format").asText("{}")).path("csv").path("header")
+        .asBoolean(false);
+    if (data == null || output == null || !header) {
+      throw new IllegalStateException("the analyzer baselines a CSV with a header (dataset_format) from the input "
+          + "mapped to dataset_source and writes to the output mapped to output_path; the job has environment "
+          + environment + ", inputs " + request.path("ProcessingInputs") + " and outputs "
+          + request.path("ProcessingOutputConfig"));
+    }
+    MonitorStatistics statistics = ModelMonitorBaseline.statistics(new ByteArrayInputStream(onlyObject(data, "")));
+    put(output + "/statistics.json", EvidenceJson.write(statistics));
+    put(output + "/constraints.json", EvidenceJson.write(ModelMonitorBaseline.constraints(statistics)));
+    played.add("CreateProcessingJob " + request.path("ProcessingJobName").asText());
+  }
+
+  /** Where in S3 the input a processing job mounts at {@code localPath} comes from, or null. */
+  private static String inputAt(JsonNode request, String localPath) {
+    for (JsonNode input : request.path("ProcessingInputs")) {
+      if (localPath.equals(input.path("S3Input").path("LocalPath").asText())) {
+        return input.path("S3Input").path("S3Uri").asText();
+      }
+    }
+    return null;
+  }
+
+  /** Where in S3 what a processing job writes to {@code localPath} goes, or null. */
+  private static String outputAt(JsonNode request, String localPath) {
+    for (JsonNode out : request.path("ProcessingOutputConfig").path("Outputs")) {
+      if (localPath.equals(out.path("S3Output").path("LocalPath").asText())) {
+        return out.path("S3Output").path("S3Uri").asText();
+      }
+    }
+    return null;
   }
 
   private void train(JsonNode request) {
@@ -279,6 +323,14 @@ public final class SageMakerJobPlayer {
   private void put(String uri, byte[] content) {
     S3Location object = S3Location.parse(uri);
     s3.putObject(b -> b.bucket(object.bucket()).key(object.key()), RequestBody.fromBytes(content));
+  }
+
+  private JsonNode readJson(String text) {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + text, e);
+    }
   }
 
   private static String text(byte[] bytes) {

@@ -2,7 +2,9 @@ package io.govflow.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.govflow.dataevaluation.aws.AwsDataEvaluationActivities;
@@ -10,10 +12,15 @@ import io.govflow.deployment.EndpointNames;
 import io.govflow.deployment.Environment;
 import io.govflow.deployment.aws.AwsDeploymentActivities;
 import io.govflow.evaluation.aws.AwsModelEvaluationActivities;
+import io.govflow.monitoring.Monitor;
+import io.govflow.monitoring.MonitoringBaseline;
+import io.govflow.monitoring.aws.AwsMonitoringActivities;
+import io.govflow.monitoring.aws.MonitoringSettings;
 import io.govflow.project.ModelCards;
 import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.testing.AwsFrontDoor;
 import io.govflow.testing.FakeDataZone;
+import io.govflow.testing.MonitoringExecutions;
 import io.govflow.testing.MotoServer;
 import io.govflow.testing.SageMakerGaps;
 import io.govflow.testing.SageMakerJobPlayer;
@@ -25,14 +32,22 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeEndpointConfigResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
@@ -47,8 +62,10 @@ import software.amazon.awssdk.services.sagemaker.model.Tag;
  * and API as processes configured for aws, with every AWS call going to the emulator: moto behind an
  * {@link AwsFrontDoor} (SageMaker's missing operations, its runtime and its containers played beside it, every
  * SageMaker request checked against botocore's model) and DataZone's stub. The use case goes through HTTP alone
- * from definition, its data set in S3, to sign-off, test deployment and a passed validation; what the emulator then
- * holds is what SageMaker and DataZone would.
+ * from definition, its data set in S3, to sign-off, test deployment and a passed validation, production approval,
+ * the production endpoint with its baseline and hourly schedules, monitoring runs (one reading a Model Monitor
+ * execution that finds drift), ground truth in S3 and retirement; what the emulator holds along the way is what
+ * SageMaker and DataZone would.
  */
 class AwsUseCaseEndToEndIT {
 
@@ -58,6 +75,10 @@ class AwsUseCaseEndToEndIT {
   private static final String PREFIX = "govflow/";
   private static final String DATASET = "s3://" + BUCKET + "/datasets/credit-g.csv";
   private static final String EXECUTION_ROLE = "arn:aws:iam::123456789012:role/govflow-sagemaker";
+  /** High-risk cases are monitored this often here, so that runs happen within the test. */
+  private static final Duration MONITORING_INTERVAL = Duration.ofSeconds(10);
+  private static final DateTimeFormatter HOUR_FOLDER =
+      DateTimeFormatter.ofPattern("yyyy/MM/dd/HH").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static MotoServer moto;
@@ -68,6 +89,7 @@ class AwsUseCaseEndToEndIT {
   private static SageMakerRuntimeStub runtime;
   private static SageMakerJobPlayer player;
   private static AwsFrontDoor frontDoor;
+  private static MonitoringExecutions executions;
   private static TemporalDevServer temporal;
   private static PackagedApp worker;
   private static PackagedApp api;
@@ -86,6 +108,7 @@ class AwsUseCaseEndToEndIT {
     runtime = SageMakerRuntimeStub.start();
     player = new SageMakerJobPlayer(sageMaker, s3);
     frontDoor = AwsFrontDoor.start(moto.endpoint(), gaps, runtime, player);
+    executions = new MonitoringExecutions(sageMaker, s3, gaps);
     temporal = TemporalDevServer.start();
 
     Path state = Files.createTempDirectory(REPO.resolve("api/target"), "e2e-aws-");
@@ -105,6 +128,7 @@ class AwsUseCaseEndToEndIT {
     // Played jobs are complete when created; the waits need not pause 30 s between describes.
     settings.put("govflow.aws.training.poll-interval", "PT0.2S");
     settings.put("govflow.aws.processing.poll-interval", "PT0.2S");
+    settings.put("govflow.monitoring.interval.high", MONITORING_INTERVAL.toString());
     Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing");
     worker = PackagedApp.start("worker", REPO.resolve("worker/target/quarkus-app/quarkus-run.jar"), settings,
         credentials);
@@ -124,7 +148,7 @@ class AwsUseCaseEndToEndIT {
   }
 
   @Test
-  void creditUseCaseOnAwsGoesThroughSignOffAndATestDeploymentThatPassesValidation() throws Exception {
+  void creditUseCaseOnAwsGoesFromDefinitionThroughProductionAndMonitoringToRetirement() throws Exception {
     ObjectNode definition = (ObjectNode) JSON.readTree(REPO.resolve("samples/credit-use-case.json")
         .toFile());
     ((ObjectNode) definition.get("dataset")).put("location", DATASET);
@@ -192,16 +216,118 @@ class AwsUseCaseEndToEndIT {
     assertThat(served.dataCaptureConfig().destinationS3Uri())
         .isEqualTo("s3://" + BUCKET + "/" + PREFIX + AwsDeploymentActivities.CAPTURE_ROOT);
 
+    // Step 10 sent each held-out row, raw, to the test endpoint, whose pipeline encoded and scored it.
+    assertThat(runtime.invocations()).hasSize(report.getInt("held_out_rows"))
+        .allSatisfy(i -> assertThat(i.endpointName()).isEqualTo(endpoint));
+
+    // Step 11, high risk: two distinct approvers; step 12 then serves production with capture and baselines it.
+    String productionDigest = validated.getString("openGates[0].evidenceDigest");
+    calls.decide(id, "gov2", "PRODUCTION_APPROVAL", "APPROVE", productionDigest, "validated in test");
+    calls.decide(id, "gov3", "PRODUCTION_APPROVAL", "APPROVE", productionDigest, "change board approves");
+    JsonPath serving = calls.awaitStage(id, "IN_PRODUCTION");
+    assertThat(serving.getString("production.modelVersionId")).isEqualTo(version);
+    String production = EndpointNames.of(id, Environment.PRODUCTION);
+    String productionConfig = AwsDeploymentActivities.endpointConfigName(version, Environment.PRODUCTION);
+    assertThat(sageMaker.describeEndpoint(b -> b.endpointName(production))).satisfies(e -> {
+      assertThat(e.endpointStatus()).isEqualTo(EndpointStatus.IN_SERVICE);
+      assertThat(e.endpointConfigName()).isEqualTo(productionConfig);
+    });
+    assertThat(sageMaker.describeEndpointConfig(b -> b.endpointConfigName(productionConfig)).dataCaptureConfig()
+        .enableCapture()).isTrue();
+    // The played analyzer's statistics of the staged rows: the endpoint's columns, without the label.
+    JsonPath statistics = calls.as("audit1")
+        .get("/api/v1/model-versions/" + version + "/evidence/" + MonitoringBaseline.STATISTICS)
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(statistics.getInt("dataset.item_count")).isEqualTo(1000);
+    assertThat(statistics.getList("features.name")).hasSize(20).doesNotContain("class");
+    calls.as("audit1").get("/api/v1/model-versions/" + version + "/evidence/" + MonitoringBaseline.CONSTRAINTS)
+        .then().statusCode(200);
+    for (Monitor monitor : List.of(Monitor.DATA_QUALITY, Monitor.MODEL_QUALITY)) {
+      JsonNode schedule = gaps.schedule(AwsMonitoringActivities.scheduleName(monitor, id)).orElseThrow();
+      assertThat(schedule.path("EndpointName").asText()).isEqualTo(production);
+      assertThat(schedule.at("/MonitoringScheduleConfig/MonitoringJobDefinitionName").asText())
+          .isEqualTo(AwsMonitoringActivities.jobDefinitionName(monitor, version));
+      assertThat(schedule.at("/MonitoringScheduleConfig/ScheduleConfig/ScheduleExpression").asText())
+          .isEqualTo(MonitoringSettings.HOURLY);
+    }
+
+    // Step 13: monitoring-<id> reads the executions of each window; the first windows have none, so report nothing.
+    String runsPath = "/api/v1/use-cases/" + id + "/monitoring-runs";
+    JsonPath runs = calls.awaitRead(runsPath, listed -> !listed.getList("$").isEmpty());
+    assertThat(runs.getList("modelVersionId")).containsOnly(version);
+    assertThat(runs.getList("capturedRecords", Long.class)).containsOnly(0L);
+    assertThat(runs.getList("violations", Integer.class)).containsOnly(0);
+
+    // Model Monitor's execution of the data-quality schedule, two windows after the last one recorded (the next may
+    // be reading already), finds drift on age and a type break on credit_amount.
+    String dataQuality = AwsMonitoringActivities.scheduleName(Monitor.DATA_QUALITY, id);
+    Instant scheduled = Instant.parse(runs.getString("[0].windowEnd")).plus(MONITORING_INTERVAL).plusSeconds(1)
+        .truncatedTo(ChronoUnit.SECONDS);
+    String reports = sageMaker.describeDataQualityJobDefinition(b -> b.jobDefinitionName(
+            AwsMonitoringActivities.jobDefinitionName(Monitor.DATA_QUALITY, version)))
+        .dataQualityJobOutputConfig().monitoringOutputs().get(0).s3Output().s3Uri();
+    executions.completed(dataQuality, scheduled, reports + "/" + production + "/" + dataQuality + "/"
+        + HOUR_FOLDER.format(scheduled), "data-quality", "CompletedWithViolations");
+    JsonPath findings = calls.awaitRead("/api/v1/findings?useCase=" + id, listed -> listed.getList("$").size() >= 2);
+    assertThat(findings.getList("checkType")).containsExactlyInAnyOrder("baseline_drift_check", "data_type_check");
+    assertThat(findings.getList("subject")).containsExactlyInAnyOrder("age", "credit_amount");
+    assertThat(findings.getList("severity")).containsOnly("HIGH");
+    assertThat(calls.as("audit1").get(runsPath).then().statusCode(200).extract().jsonPath()
+        .getList("capturedRecords", Long.class)).contains(120L);
+    calls.awaitStage(id, "AWAITING_REVALIDATION");
+
+    // Ground truth for three answered requests, by eventIds of our choosing: moto captures no traffic.
+    String upload = UUID.randomUUID().toString();
+    Instant posting = Instant.now();
+    calls.as("ops1").contentType(ContentType.JSON).header("Idempotency-Key", upload)
+        .body(Map.of("labels", List.of(Map.of("eventId", "capture-1", "label", "good"),
+            Map.of("eventId", "capture-2", "label", "bad"), Map.of("eventId", "capture-3", "label", "good"))))
+        .post("/api/v1/use-cases/" + id + "/ground-truth")
+        .then().statusCode(202).body("labels", equalTo(3));
+    Instant posted = Instant.now();
+    String groundTruth = PREFIX + AwsMonitoringActivities.groundTruthKey(id) + "/";
+    List<String> labelFiles = s3.listObjectsV2(b -> b.bucket(BUCKET).prefix(groundTruth)).contents().stream()
+        .map(S3Object::key).filter(key -> key.endsWith(".jsonl")).toList();
+    assertThat(labelFiles).singleElement().isIn(Stream.of(posting, posted)
+        .map(at -> groundTruth + HOUR_FOLDER.format(at) + "/" + upload + ".jsonl").toList());
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(labelFiles.get(0))).asUtf8String().split("\n")) {
+      lines.add(JSON.readTree(line));
+    }
+    assertThat(lines).extracting(line -> line.at("/eventMetadata/eventId").asText())
+        .containsExactly("capture-1", "capture-2", "capture-3");
+    assertThat(lines).extracting(line -> line.at("/groundTruthData/data").asText()).containsExactly("1", "0", "1");
+    assertThat(lines).extracting(line -> line.at("/groundTruthData/encoding").asText()).containsOnly("CSV");
+
+    // Retirement: both endpoints and the production schedules go; what served, and how it was checked, stays.
+    calls.as("gov1").contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(Map.of("comment", "replaced by the new scorecard"))
+        .post("/api/v1/use-cases/" + id + "/retirement")
+        .then().statusCode(200).body("stage", equalTo("RETIRED")).body("endpoints", hasSize(0));
+    assertThat(sageMaker.listEndpoints(b -> { }).endpoints()).isEmpty();
+    assertThat(gaps.scheduleCount()).isZero();
+    assertThat(sageMaker.describeModel(b -> b.modelName(AwsDeploymentActivities.modelName(version))).modelName())
+        .isEqualTo(AwsDeploymentActivities.modelName(version));
+    assertThat(List.of(config, productionConfig)).allSatisfy(kept ->
+        assertThat(sageMaker.describeEndpointConfig(b -> b.endpointConfigName(kept)).endpointConfigName())
+            .isEqualTo(kept));
+    String dataDefinition = AwsMonitoringActivities.jobDefinitionName(Monitor.DATA_QUALITY, version);
+    String modelDefinition = AwsMonitoringActivities.jobDefinitionName(Monitor.MODEL_QUALITY, version);
+    assertThat(sageMaker.describeDataQualityJobDefinition(b -> b.jobDefinitionName(dataDefinition))
+        .jobDefinitionName()).isEqualTo(dataDefinition);
+    assertThat(sageMaker.describeModelQualityJobDefinition(b -> b.jobDefinitionName(modelDefinition))
+        .jobDefinitionName()).isEqualTo(modelDefinition);
+    assertThat(sageMaker.describeModelCard(b -> b.modelCardName(card)).modelCardStatus())
+        .isEqualTo(ModelCardStatus.ARCHIVED);
+
     // The emulator's own gaps: every job played, every request as the model allows, nothing created twice.
     assertThat(player.failures()).isEmpty();
     assertThat(player.played()).containsExactlyInAnyOrder(
         "CreateProcessingJob " + AwsDataEvaluationActivities.jobName(version),
         "CreateTrainingJob " + TrainingJobNames.of(version),
         "CreateTransformJob " + AwsModelEvaluationActivities.transformJobName(version),
-        "CreateProcessingJob " + AwsModelEvaluationActivities.biasJobName(version));
-    // Step 10 sent each held-out row, raw, to the test endpoint, whose pipeline encoded and scored it.
-    assertThat(runtime.invocations()).hasSize(report.getInt("held_out_rows"))
-        .allSatisfy(i -> assertThat(i.endpointName()).isEqualTo(endpoint));
+        "CreateProcessingJob " + AwsModelEvaluationActivities.biasJobName(version),
+        "CreateProcessingJob " + AwsMonitoringActivities.baselineJobName(version));
     assertThat(gaps.violations()).isEmpty();
     assertThat(runtime.violations()).isEmpty();
     assertThat(frontDoor.creates()).isNotEmpty().allSatisfy((created, times) -> assertThat(times)

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -57,18 +58,29 @@ final class EndToEndCalls {
   }
 
   JsonPath awaitState(String id, Predicate<JsonPath> condition) throws InterruptedException {
+    return await("use case " + id, "/api/v1/use-cases/" + id, condition, state ->
+        assertThat(state.getString("stage")).as("use case stopped early; worker log:\n" + worker.logTail())
+            .isNotIn("FAILED", "REJECTED"));
+  }
+
+  /** What {@code path} answers an operator once it satisfies {@code condition}, such as a monitoring run listed. */
+  JsonPath awaitRead(String path, Predicate<JsonPath> condition) throws InterruptedException {
+    return await(path, path, condition, answer -> { });
+  }
+
+  private JsonPath await(String what, String path, Predicate<JsonPath> condition, Consumer<JsonPath> stillGoing)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    JsonPath state = null;
+    JsonPath answer = null;
     while (Instant.now().isBefore(deadline)) {
-      state = as("ops1").get("/api/v1/use-cases/" + id).then().extract().jsonPath();
-      if (condition.test(state)) {
-        return state;
+      answer = as("ops1").get(path).then().extract().jsonPath();
+      if (condition.test(answer)) {
+        return answer;
       }
-      assertThat(state.getString("stage")).as("use case stopped early; worker log:\n" + worker.logTail())
-          .isNotIn("FAILED", "REJECTED");
+      stillGoing.accept(answer);
       Thread.sleep(500);
     }
-    throw new AssertionError("use case " + id + " did not reach the expected state; last state " + state.prettify()
+    throw new AssertionError(what + " did not reach the expected state; last read " + answer.prettify()
         + "\nworker log:\n" + worker.logTail());
   }
 }

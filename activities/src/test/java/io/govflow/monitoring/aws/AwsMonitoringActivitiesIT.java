@@ -23,13 +23,11 @@ import io.govflow.monitoring.MonitoringBaseline;
 import io.govflow.monitoring.MonitoringRun;
 import io.govflow.monitoring.MonitoringRunRequest;
 import io.govflow.monitoring.MonitoringViolation;
+import io.govflow.testing.MonitoringExecutions;
 import io.govflow.testing.MotoServer;
 import io.govflow.testing.SageMakerGaps;
 import io.govflow.training.CandidateModel;
 import io.govflow.usecase.Dataset;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +52,7 @@ import software.amazon.awssdk.services.sagemaker.model.ProcessingS3UploadMode;
  * each test first puts what the analyzer writes (govflow's own Model Monitor baseline of the same rows) where the
  * job's output goes. Monitoring schedules and their executions, which moto lacks, are played by
  * {@link SageMakerGaps}; the executions' processing jobs are created in moto with Model Monitor's documents from
- * {@code src/test/resources/aws/model-monitor/} at their outputs.
+ * {@code src/test/resources/aws/model-monitor/} at their outputs ({@link MonitoringExecutions}).
  */
 class AwsMonitoringActivitiesIT {
 
@@ -69,6 +67,7 @@ class AwsMonitoringActivitiesIT {
   private static SageMakerClient emulator;
   private static SageMakerGaps gaps;
   private static SageMakerClient sageMaker;
+  private static MonitoringExecutions executions;
 
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
@@ -81,6 +80,7 @@ class AwsMonitoringActivitiesIT {
     emulator = moto.sageMaker();
     gaps = SageMakerGaps.start(emulator);
     sageMaker = moto.sageMaker(gaps.interceptor());
+    executions = new MonitoringExecutions(emulator, s3, gaps);
   }
 
   @AfterAll
@@ -304,49 +304,19 @@ class AwsMonitoringActivitiesIT {
         WINDOW_START, WINDOW_END);
   }
 
-  /**
-   * An execution of the schedule at {@code scheduledTime}, reported with {@code statuses} by successive listings,
-   * its processing job in moto with the fixture documents of {@code documents} where Model Monitor writes them;
-   * returns that output location.
-   */
+  /** An execution of the schedule with the fixture documents of {@code documents}; returns its job's output. */
   private String execution(String schedule, Instant scheduledTime, String documents, String... statuses) {
     String output = processingJobOutput(schedule, scheduledTime);
-    for (String file : List.of("statistics.json", "constraint_violations.json")) {
-      String key = output.substring(("s3://" + BUCKET + "/").length()) + "/" + file;
-      store.put(key, file, fixture(documents + "/" + file), "application/json");
-    }
-    gaps.addExecution(schedule, scheduledTime, processingJobArn(output), null, statuses);
+    executions.completed(schedule, scheduledTime, output, documents, statuses);
     return output;
   }
 
   private void failedExecution(String schedule, Instant scheduledTime, String reason) {
-    gaps.addExecution(schedule, scheduledTime, processingJobArn(processingJobOutput(schedule, scheduledTime)), reason,
-        "Failed");
+    executions.failed(schedule, scheduledTime, processingJobOutput(schedule, scheduledTime), reason);
   }
 
   private static String processingJobOutput(String schedule, Instant scheduledTime) {
     return "s3://govflow-artifacts/monitoring/uc-17/uc-17-v1/" + schedule + "/model-monitoring-"
         + scheduledTime.getEpochSecond();
-  }
-
-  /** The execution's processing job, in moto, writing to {@code output}. */
-  private static String processingJobArn(String output) {
-    String job = output.substring(output.lastIndexOf('/') + 1) + "-" + Math.abs(output.hashCode());
-    return emulator.createProcessingJob(b -> b.processingJobName(job).roleArn(ROLE)
-            .appSpecification(a -> a.imageUri(MonitoringSettings.ANALYZER_US_EAST_1))
-            .processingResources(r -> r.clusterConfig(c -> c.instanceType("ml.m5.xlarge").instanceCount(1)
-                .volumeSizeInGB(20)))
-            .processingOutputConfig(o -> o.outputs(out -> out.outputName("monitoring_output")
-                .s3Output(s -> s.s3Uri(output).localPath("/opt/ml/processing/output")
-                    .s3UploadMode(ProcessingS3UploadMode.END_OF_JOB)))))
-        .processingJobArn();
-  }
-
-  private static byte[] fixture(String path) {
-    try (InputStream in = AwsMonitoringActivitiesIT.class.getResourceAsStream("/aws/model-monitor/" + path)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no fixture " + path, e);
-    }
   }
 }
