@@ -48,13 +48,12 @@ final class EndToEndCalls {
   }
 
   /**
-   * The stage with what it stands for: a gate stage once its gate is open, IN_PRODUCTION once the production version
-   * is recorded. The use case mirrors its model version's stage one workflow task before either is in its state.
+   * The stage, and for a gate stage its gate open: the use case mirrors its model version's stage one workflow task
+   * before the version's gate opens.
    */
   JsonPath awaitStage(String id, String stage) throws InterruptedException {
     return awaitState(id, state -> stage.equals(state.getString("stage"))
-        && (!stage.startsWith("AWAITING") || !state.getList("openGates").isEmpty())
-        && (!stage.equals("IN_PRODUCTION") || state.get("production") != null));
+        && (!stage.startsWith("AWAITING") || !state.getList("openGates").isEmpty()));
   }
 
   JsonPath awaitState(String id, Predicate<JsonPath> condition) throws InterruptedException {

@@ -52,6 +52,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -270,17 +271,29 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     moveTo(servingStage(), "RETRAINING_ENDED", AuditEvents.SYSTEM_ACTOR);
   }
 
-  /** What a finished model version deployed becomes the case's: its endpoints and, in production, monitoring. */
-  private void adopt(ModelVersionState version) {
+  /** Puts the version's endpoints into {@code endpoints}; says whether it serves production. */
+  private static boolean putEndpoints(ModelVersionState version, Map<Environment, EndpointRef> endpoints) {
     if (version.testEndpoint() != null) {
       endpoints.put(Environment.TEST, version.testEndpoint());
     }
     if (version.productionEndpoint() == null) {
-      return;
+      return false;
     }
     endpoints.put(Environment.PRODUCTION, version.productionEndpoint());
-    production = new MonitoredVersion(version.modelVersionId(), version.productionEndpoint(), version.baseline(),
+    return true;
+  }
+
+  private static MonitoredVersion serving(ModelVersionState version) {
+    return new MonitoredVersion(version.modelVersionId(), version.productionEndpoint(), version.baseline(),
         version.productionSince());
+  }
+
+  /** What a finished model version deployed becomes the case's: its endpoints and, in production, monitoring. */
+  private void adopt(ModelVersionState version) {
+    if (!putEndpoints(version, endpoints)) {
+      return;
+    }
+    production = serving(version);
     // A validated, signed-off version starts its review period afresh; findings against its predecessor are moot.
     lastReviewAt = version.productionSince();
     revalidationFindings.values().removeIf(finding -> !finding.modelVersionId().equals(version.modelVersionId()));
@@ -563,9 +576,22 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
             modelVersions.values().stream().map(ModelVersionState::openGate))
         .filter(gate -> gate != null)
         .toList();
+    // The case mirrors its first version's IN_PRODUCTION a workflow task before it adopts the finished version: until
+    // then a reader is shown the production and endpoints that version reports, never the stage without them.
+    MonitoredVersion shownProduction = production;
+    Map<Environment, EndpointRef> shownEndpoints = new EnumMap<>(endpoints);
+    if (production == null && stage == Stage.IN_PRODUCTION) {
+      Optional<ModelVersionState> adopting = modelVersions.values().stream()
+          .filter(version -> version.stage() == Stage.IN_PRODUCTION && version.productionEndpoint() != null)
+          .reduce((first, second) -> second);
+      if (adopting.isPresent()) {
+        putEndpoints(adopting.get(), shownEndpoints);
+        shownProduction = serving(adopting.get());
+      }
+    }
     return new UseCaseState(start.useCaseId(), workflowId, definition, revision, stage, describe(), openGates,
         List.copyOf(decisions), List.copyOf(gateEvents), List.copyOf(modelVersions.values()),
-        gates.decidedUpdateIds(), createdAt, updatedAt, production, List.copyOf(endpoints.values()),
+        gates.decidedUpdateIds(), createdAt, updatedAt, shownProduction, List.copyOf(shownEndpoints.values()),
         monitoringStarted, List.copyOf(revalidationFindings.values()), lastReviewAt, nextReviewAt(),
         gates.decidedOutcomes(), audit.sequence(), failure);
   }

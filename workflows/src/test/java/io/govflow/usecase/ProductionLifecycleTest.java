@@ -31,10 +31,12 @@ import io.govflow.monitoring.MonitoringState;
 import io.govflow.monitoring.MonitoringWorkflow;
 import io.govflow.policy.Severity;
 import io.govflow.registry.ProductionChange;
+import io.govflow.registry.UseCaseSnapshot;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
 import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,6 +77,31 @@ class ProductionLifecycleTest {
     assertThat(change.getValue().modelVersionId()).isEqualTo("uc-40-v1");
     assertThat(change.getValue().decisionIds()).hasSize(2);
     assertThat(monitoring("uc-40").state().version().modelVersionId()).isEqualTo("uc-40-v1");
+  }
+
+  /**
+   * The case mirrors its first version's IN_PRODUCTION before the finished version is adopted; the state is queried
+   * right then, while the workflow waits for the inventory to record the stage.
+   */
+  @Test
+  void readerNeverSeesInProductionWithoutTheVersionServingProduction() {
+    UseCaseWorkflow useCase = lifecycle.startUseCase("uc-49", RiskLevel.LOW);
+    List<UseCaseState> seenInProduction = new CopyOnWriteArrayList<>();
+    doAnswer(call -> {
+      if (call.<UseCaseSnapshot>getArgument(0).stage() == Stage.IN_PRODUCTION) {
+        seenInProduction.add(useCase.state());
+      }
+      return null;
+    }).when(lifecycle.registry).recordUseCase(any(), any());
+
+    lifecycle.toProduction(useCase);
+
+    assertThat(seenInProduction).isNotEmpty().allSatisfy(state -> {
+      assertThat(state.stage()).isEqualTo(Stage.IN_PRODUCTION);
+      assertThat(state.production().modelVersionId()).isEqualTo("uc-49-v1");
+      assertThat(state.endpoints()).extracting("environment")
+          .containsExactlyInAnyOrder(Environment.TEST, Environment.PRODUCTION);
+    });
   }
 
   @Test
