@@ -6,7 +6,6 @@ import io.govflow.common.DataProblem;
 import io.govflow.common.Latencies;
 import io.govflow.evaluation.metrics.BinaryClassification;
 import io.govflow.evaluation.metrics.EvidenceJson;
-import io.govflow.evaluation.metrics.Table;
 import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
@@ -21,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The checks of step 10 that do not depend on how an endpoint is reached, filled by each provider's validation: every
@@ -136,18 +134,6 @@ public final class EndpointChecks {
       throw DataProblem.MODEL_ARTIFACT_UNREADABLE.failure("the model-quality evidence at " + modelQuality.location()
           + " is missing: evaluate the model version again", e);
     }
-  }
-
-  /** A row as one CSV line of {@code columns}, quoted where a value needs it. */
-  public static String csvLine(Table table, int row, List<String> columns) {
-    return columns.stream().map(column -> csvField(table.value(row, column))).collect(Collectors.joining(","));
-  }
-
-  /** One CSV field, quoted where the value needs it. */
-  public static String csvField(String value) {
-    return value.contains(",") || value.contains("\"") || value.contains("\n")
-        ? "\"" + value.replace("\"", "\"\"") + "\""
-        : value;
   }
 
   public static double share(long count, int of) {

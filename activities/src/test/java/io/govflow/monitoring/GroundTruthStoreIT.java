@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.govflow.common.GovflowConfig.Provider;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.monitoring.aws.AwsMonitoringActivities;
-import io.govflow.testing.MotoServer;
+import io.govflow.testing.Emulator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -26,26 +25,16 @@ class GroundTruthStoreIT {
   private static final List<GroundTruthLabel> LABELS = List.of(new GroundTruthLabel("e-1", "good"),
       new GroundTruthLabel("e-2", "bad"), new GroundTruthLabel("e-3", "neutral"));
 
-  private static MotoServer moto;
-  private static S3Client s3;
+  @RegisterExtension
+  static final Emulator aws = new Emulator();
+
+  private final S3Client s3 = aws.s3();
   private S3ArtifactStore artifacts;
   private GroundTruthStore store;
 
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    s3.close();
-    moto.close();
-  }
-
   @BeforeEach
   void emptyBucket() {
-    moto.reset();
+    aws.moto().reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     artifacts = new S3ArtifactStore(s3, BUCKET, "govflow/");
     store = new GroundTruthStore(artifacts, GroundTruthEncoding.of(Provider.AWS));

@@ -3,9 +3,8 @@ package io.govflow.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.MonitoringType;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
@@ -13,26 +12,11 @@ import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 /** The checks the SageMaker tests rely on: a request that breaks the model is caught, wherever it goes. */
 class SageMakerGapsIT {
 
-  private static MotoServer moto;
-  private static SageMakerClient emulator;
-  private static SageMakerGaps gaps;
-  private static SageMakerClient sageMaker;
+  @RegisterExtension
+  static final Emulator aws = new Emulator().withGaps();
 
-  @BeforeAll
-  static void start() {
-    moto = MotoServer.start();
-    emulator = moto.sageMaker();
-    gaps = SageMakerGaps.start(emulator);
-    sageMaker = moto.sageMaker(gaps.interceptor());
-  }
-
-  @AfterAll
-  static void stop() {
-    sageMaker.close();
-    gaps.close();
-    emulator.close();
-    moto.close();
-  }
+  private final SageMakerGaps gaps = aws.gaps();
+  private final SageMakerClient sageMaker = aws.sageMaker();
 
   @Test
   void requestMotoAcceptsButTheModelForbidsIsRecorded() {

@@ -305,6 +305,15 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
     }
   }
 
+  /** What the case's children are found by in the Web UI: the case, its risk and its owner. */
+  private SearchAttributes childSearchAttributes() {
+    return SearchAttributes.newBuilder()
+        .set(GovflowSearchAttributes.USE_CASE_ID, start.useCaseId())
+        .set(GovflowSearchAttributes.RISK, definition.risk().level().name())
+        .set(GovflowSearchAttributes.OWNER, owner())
+        .build();
+  }
+
   /** {@code monitoring-<id>} outlives any one run of this workflow, which talks to it by id. */
   private void startMonitoring() {
     String useCaseId = start.useCaseId();
@@ -314,11 +323,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
             .setParentClosePolicy(ParentClosePolicy.PARENT_CLOSE_POLICY_ABANDON)
             .setStaticSummary(String.format("Production monitoring of use case %s (%s, %s risk, owner %s)",
                 useCaseId, definition.name(), definition.risk().level(), owner()))
-            .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                .set(GovflowSearchAttributes.USE_CASE_ID, useCaseId)
-                .set(GovflowSearchAttributes.RISK, definition.risk().level().name())
-                .set(GovflowSearchAttributes.OWNER, owner())
-                .build())
+            .setTypedSearchAttributes(childSearchAttributes())
             .build());
     Async.function(monitor::run, new MonitoringStart(useCaseId, owner(), definition.risk().level(),
         definition.dataset(), definition.protectedFacets(), start.monitoring(), workflowId, production, null));
@@ -418,11 +423,7 @@ public class UseCaseWorkflowImpl implements UseCaseWorkflow {
             .setWorkflowId(WorkflowIds.modelVersion(useCaseId, version))
             .setStaticSummary(String.format("Model version %s of use case %s (%s, %s risk, owner %s)",
                 modelVersionId, useCaseId, definition.name(), definition.risk().level(), owner()))
-            .setTypedSearchAttributes(SearchAttributes.newBuilder()
-                .set(GovflowSearchAttributes.USE_CASE_ID, useCaseId)
-                .set(GovflowSearchAttributes.RISK, definition.risk().level().name())
-                .set(GovflowSearchAttributes.OWNER, owner())
-                .build())
+            .setTypedSearchAttributes(childSearchAttributes())
             .build());
     if (followStages) {
       moveTo(Stage.PROJECT_SETUP, "MODEL_VERSION_STARTED", AuditEvents.SYSTEM_ACTOR);

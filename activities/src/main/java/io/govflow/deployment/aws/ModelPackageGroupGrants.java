@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.govflow.common.GovflowDataConverter;
 import io.govflow.common.aws.AwsErrors;
-import io.govflow.common.aws.EnvironmentAccount;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +45,7 @@ public class ModelPackageGroupGrants {
   /** Grants {@code account} the group of {@code modelPackageArn}, unless the package is in that account already. */
   public void grant(String modelPackageArn, String account) {
     Arn modelPackage = Arn.fromString(modelPackageArn);
-    if (EnvironmentAccount.accountOf(modelPackageArn).filter(account::equals).isPresent()) {
+    if (modelPackage.accountId().filter(account::equals).isPresent()) {
       return;
     }
     // arn:<partition>:sagemaker:<region>:<account>:model-package/<group>/<version>

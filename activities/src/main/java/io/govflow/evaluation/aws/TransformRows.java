@@ -1,6 +1,6 @@
 package io.govflow.evaluation.aws;
 
-import io.govflow.validation.EndpointChecks;
+import io.govflow.evaluation.metrics.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,6 @@ final class TransformRows {
   }
 
   private String line(Map<String, String> row) {
-    return features.stream().map(feature -> EndpointChecks.csvField(row.get(feature)))
-        .collect(Collectors.joining(","));
+    return Table.csvLine(row, features);
   }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A CSV data set in memory: a header row naming the columns, then one string cell per column and row. An empty cell
@@ -91,6 +92,18 @@ public final class Table {
 
   public static Table parse(byte[] csv) {
     return parse(new String(csv, StandardCharsets.UTF_8));
+  }
+
+  /** The values of {@code columns} in {@code row} (column to value) as one CSV line, each quoted where it needs it. */
+  public static String csvLine(Map<String, String> row, List<String> columns) {
+    return columns.stream().map(column -> csvField(row.get(column))).collect(Collectors.joining(","));
+  }
+
+  /** One CSV field, quoted where the value needs it. */
+  public static String csvField(String value) {
+    return value.contains(",") || value.contains("\"") || value.contains("\n")
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
   }
 
   public static boolean isMissing(String value) {

@@ -156,7 +156,7 @@ public final class GovflowDemoTraffic {
 
   private Traffic send(String endpoint, Table sample, int rows, String label, List<Shift> shifts) {
     List<String> features = sample.columns().stream().filter(column -> !column.equals(label)).toList();
-    String header = features.stream().map(GovflowDemoTraffic::csvField).collect(Collectors.joining(","));
+    String header = features.stream().map(Table::csvField).collect(Collectors.joining(","));
     Map<String, String> labels = new LinkedHashMap<>();
     double[] latencies = new double[rows];
     int refused = 0;
@@ -165,8 +165,7 @@ public final class GovflowDemoTraffic {
       Map<String, String> values = new HashMap<>(sample.row(row));
       shifts.forEach(shift -> shift.apply(values));
       // A header line names the columns, so the rows need not be in the order the model was trained on.
-      String body = header + "\n" + features.stream().map(column -> csvField(values.get(column)))
-          .collect(Collectors.joining(","));
+      String body = header + "\n" + Table.csvLine(values, features);
       HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint)).timeout(TIMEOUT)
           .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(body)).build();
       long started = System.nanoTime();
@@ -239,12 +238,6 @@ public final class GovflowDemoTraffic {
     } catch (TableFormatException e) {
       throw new BadInput(file + " is not a CSV table with a header row: " + e.getMessage());
     }
-  }
-
-  private static String csvField(String value) {
-    return value.contains(",") || value.contains("\"") || value.contains("\n")
-        ? "\"" + value.replace("\"", "\"\"") + "\""
-        : value;
   }
 
   /** The answered rows' true labels by event id, each request's latency, and how many were refused. */

@@ -64,7 +64,7 @@ public class AwsEndpointValidationActivities implements EndpointValidationActivi
       if (row % HEARTBEAT_ROWS == 0) {
         Heartbeats.beat("sent " + row + " of " + test.rowCount() + " held-out rows to " + endpoint);
       }
-      String line = EndpointChecks.csvLine(test, row, features);
+      String line = Table.csvLine(test.row(row), features);
       long started = System.nanoTime();
       String answer = invoke(endpoint, line);
       latencies[row] = (System.nanoTime() - started) / 1e6;

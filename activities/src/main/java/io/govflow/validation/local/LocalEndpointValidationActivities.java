@@ -111,7 +111,7 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
     List<ScoredRow> answers = new ArrayList<>();
     double[] latencies = new double[test.rowCount()];
     for (int row = 0; row < test.rowCount(); row++) {
-      String line = EndpointChecks.csvLine(test, row, features);
+      String line = Table.csvLine(test.row(row), features);
       long started = System.nanoTime();
       HttpResponse<String> response = post(url, CSV, line);
       latencies[row] = (System.nanoTime() - started) / 1e6;
@@ -145,7 +145,7 @@ public class LocalEndpointValidationActivities implements EndpointValidationActi
    * is wrong; a 5xx would tell the caller the endpoint broke, a 200 that it scored nonsense.
    */
   private void malformedRows(String url, Table test, List<String> features, EndpointChecks checks) {
-    List<String> values = features.stream().map(column -> EndpointChecks.csvField(test.value(0, column))).toList();
+    List<String> values = features.stream().map(column -> Table.csvField(test.value(0, column))).toList();
     List<String> probes = new ArrayList<>();
     probes.add(String.join(",", values.subList(0, values.size() - 1)));
     features.stream().filter(column -> test.type(column).isNumeric()).findFirst().ifPresent(numeric -> {

@@ -6,13 +6,14 @@ import io.govflow.common.TestConfigs;
 import io.govflow.deployment.Environment;
 import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
-import io.govflow.testing.MotoServer;
+import io.govflow.testing.Emulator;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -24,27 +25,26 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
  */
 class AwsClientsIT {
 
-  private static MotoServer moto;
+  @RegisterExtension
+  static final Emulator aws = new Emulator();
 
   @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
+  static void chainIdentity() {
     // The first source of the SDK's default chain; cleared after, so no other test signs with them.
     System.setProperty("aws.accessKeyId", "chain-identity");
     System.setProperty("aws.secretAccessKey", "chain-secret");
   }
 
   @AfterAll
-  static void stopEmulator() {
+  static void clearChainIdentity() {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
-    moto.close();
   }
 
   @Test
   void configuredRoleIsAssumedAndItsSessionStoresArtifacts() {
     Map<String, String> properties = new HashMap<>(TestConfigs.aws());
-    properties.put("govflow.aws.endpoint-override", moto.endpoint().toString());
+    properties.put("govflow.aws.endpoint-override", aws.moto().endpoint().toString());
     properties.put("govflow.aws.path-style-access", "true");
     properties.put("govflow.aws.role-arn", "arn:aws:iam::123456789012:role/govflow-worker");
 
@@ -67,7 +67,7 @@ class AwsClientsIT {
   @Test
   void environmentRoleIsAssumedFromTheChainAndItsClientsActInItsAccount() {
     Map<String, String> properties = new HashMap<>(TestConfigs.aws());
-    properties.put("govflow.aws.endpoint-override", moto.endpoint().toString());
+    properties.put("govflow.aws.endpoint-override", aws.moto().endpoint().toString());
     properties.put("govflow.aws.environments.production.role-arn",
         "arn:aws:iam::444455556666:role/govflow-production");
     properties.put("govflow.aws.environments.production.execution-role-arn",

@@ -22,7 +22,7 @@ import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.policy.EvidenceMeasurements;
 import io.govflow.policy.Measurement;
 import io.govflow.project.TestUseCases;
-import io.govflow.testing.MotoServer;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.SentRequests;
 import io.govflow.usecase.Dataset;
 import io.govflow.usecase.ProtectedFacet;
@@ -32,10 +32,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -57,32 +56,19 @@ class AwsDataEvaluationActivitiesIT {
   private static final String JOB_PREFIX = "use-cases/uc-17/uc-17-v1/data-evaluation/gf-uc-17-v1-data-bias/";
   private static final SentRequests SENT = new SentRequests();
 
-  private static MotoServer moto;
-  private static S3Client s3;
-  private static SageMakerClient sageMaker;
+  @RegisterExtension
+  static final Emulator aws = new Emulator().intercepting(SENT);
 
+  private final S3Client s3 = aws.s3();
+  private final SageMakerClient sageMaker = aws.sageMaker();
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
   private AwsDataEvaluationActivities activities;
   private DataEvaluationRequest request;
 
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-    sageMaker = moto.sageMaker(SENT);
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    sageMaker.close();
-    s3.close();
-    moto.close();
-  }
-
   @BeforeEach
   void creditDataInS3() {
-    moto.reset();
+    aws.moto().reset();
     SENT.clear();
     s3.createBucket(b -> b.bucket(BUCKET));
     s3.createBucket(b -> b.bucket("govflow-data"));

@@ -9,7 +9,7 @@ import io.govflow.deployment.DeploymentRequest;
 import io.govflow.deployment.EndpointRef;
 import io.govflow.deployment.Environment;
 import io.govflow.evidence.aws.S3ArtifactStore;
-import io.govflow.testing.MotoServer;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.SageMakerGaps;
 import io.govflow.training.CandidateModel;
 import java.io.IOException;
@@ -18,13 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelResponse;
 import software.amazon.awssdk.services.sagemaker.model.EndpointSummary;
@@ -49,8 +47,8 @@ class AwsDeploymentAccountsIT {
   private static final String PRODUCTION_EXECUTION_ROLE =
       "arn:aws:iam::444455556666:role/govflow-sagemaker-production";
 
-  private static MotoServer moto;
-  private static S3Client s3;
+  @RegisterExtension
+  static final Emulator aws = new Emulator();
 
   private final ObjectMapper json = new ObjectMapper();
   private final List<Account> accounts = new ArrayList<>();
@@ -63,9 +61,9 @@ class AwsDeploymentAccountsIT {
   private record Account(SageMakerClient emulator, SageMakerGaps gaps, SageMakerClient sageMaker) {
 
     static Account of(AwsCredentialsProvider credentials) {
-      SageMakerClient emulator = moto.sageMaker(credentials);
+      SageMakerClient emulator = aws.moto().sageMaker(credentials);
       SageMakerGaps gaps = SageMakerGaps.start(emulator);
-      return new Account(emulator, gaps, moto.sageMaker(credentials, gaps.interceptor()));
+      return new Account(emulator, gaps, aws.moto().sageMaker(credentials, gaps.interceptor()));
     }
 
     List<String> endpoints() {
@@ -82,23 +80,11 @@ class AwsDeploymentAccountsIT {
     }
   }
 
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    s3.close();
-    moto.close();
-  }
-
   /** Sessions are assumed after the reset, which forgets them. */
   @BeforeEach
   void emptyAccounts() {
-    moto.reset();
-    s3.createBucket(b -> b.bucket(BUCKET));
+    aws.moto().reset();
+    aws.s3().createBucket(b -> b.bucket(BUCKET));
     main = account(Optional.empty());
     test = account(Optional.of(TEST_ROLE));
     production = account(Optional.of(PRODUCTION_ROLE));
@@ -245,7 +231,7 @@ class AwsDeploymentAccountsIT {
   }
 
   private Account account(Optional<String> roleArn) {
-    Account account = Account.of(roleArn.map(moto::assumedRole).orElseGet(moto::credentials));
+    Account account = Account.of(roleArn.map(aws.moto()::assumedRole).orElseGet(aws.moto()::credentials));
     accounts.add(account);
     return account;
   }
@@ -264,7 +250,7 @@ class AwsDeploymentAccountsIT {
   private AwsDeploymentActivities deployment(EnvironmentAccount testAccount, EnvironmentAccount productionAccount) {
     return new AwsDeploymentActivities(main.sageMaker(),
         Map.of(Environment.TEST, testAccount, Environment.PRODUCTION, productionAccount),
-        new S3ArtifactStore(s3, BUCKET, "govflow"), EndpointSettings.defaults().withPollInterval(Duration.ZERO));
+        new S3ArtifactStore(aws.s3(), BUCKET, "govflow"), EndpointSettings.defaults().withPollInterval(Duration.ZERO));
   }
 
   private DeploymentRequest request(Environment environment) {

@@ -10,17 +10,16 @@ import io.govflow.deployment.EndpointRef;
 import io.govflow.deployment.Environment;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.modelversion.ModelVersionStatus;
-import io.govflow.testing.MotoServer;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.SageMakerGaps;
 import io.govflow.training.CandidateModel;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CaptureMode;
@@ -42,35 +41,18 @@ class AwsDeploymentActivitiesIT {
   private static final String BUCKET = "govflow-artifacts";
   private static final String ROLE = "arn:aws:iam::123456789012:role/govflow-sagemaker";
 
-  private static MotoServer moto;
-  private static S3Client s3;
-  private static SageMakerClient emulator;
-  private static SageMakerGaps gaps;
-  private static SageMakerClient sageMaker;
+  @RegisterExtension
+  static final Emulator aws = new Emulator().withGaps();
 
+  private final S3Client s3 = aws.s3();
+  private final SageMakerClient emulator = aws.motoSageMaker();
+  private final SageMakerGaps gaps = aws.gaps();
+  private final SageMakerClient sageMaker = aws.sageMaker();
   private AwsDeploymentActivities deployment;
-
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-    emulator = moto.sageMaker();
-    gaps = SageMakerGaps.start(emulator);
-    sageMaker = moto.sageMaker(gaps.interceptor());
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    sageMaker.close();
-    gaps.close();
-    emulator.close();
-    s3.close();
-    moto.close();
-  }
 
   @BeforeEach
   void emptyAccount() {
-    moto.reset();
+    aws.moto().reset();
     gaps.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     emulator.createModelPackageGroup(b -> b.modelPackageGroupName("gf-uc-17"));
@@ -202,7 +184,7 @@ class AwsDeploymentActivitiesIT {
     return new DeploymentRequest("uc-17", modelVersionId, environment, model);
   }
 
-  private static CandidateModel registered(String modelVersionId) {
+  private CandidateModel registered(String modelVersionId) {
     return registered(emulator, modelVersionId);
   }
 
@@ -223,7 +205,7 @@ class AwsDeploymentActivitiesIT {
   }
 
   /** A data-quality schedule on the endpoint, as step 12 makes it. */
-  private static void dataQualitySchedule(String name, String endpoint) {
+  private void dataQualitySchedule(String name, String endpoint) {
     emulator.createDataQualityJobDefinition(b -> b.jobDefinitionName("gf-uc-17-v1-data-quality")
         .dataQualityAppSpecification(a -> a.imageUri("analyzer"))
         .dataQualityJobInput(i -> i.endpointInput(e -> e.endpointName(endpoint).localPath("/opt/ml/processing/input")

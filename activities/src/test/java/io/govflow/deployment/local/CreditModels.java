@@ -68,11 +68,6 @@ public final class CreditModels {
     }
   }
 
-  /** The features of a sample row as a headerless CSV line (credit-g's values hold no comma or quote). */
-  public static String csvLine(Table table, int row, List<String> features) {
-    return features.stream().map(column -> table.value(row, column)).collect(Collectors.joining(","));
-  }
-
   static Map<String, String> features(Table table, int row, List<String> features) {
     return features.stream().collect(Collectors.toMap(column -> column, column -> table.value(row, column)));
   }

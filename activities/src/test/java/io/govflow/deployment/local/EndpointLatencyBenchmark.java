@@ -48,7 +48,7 @@ public final class EndpointLatencyBenchmark {
       List<HttpRequest> requests = new ArrayList<>();
       for (int row = 0; row < sample.rowCount(); row++) {
         requests.add(HttpRequest.newBuilder(URI.create(endpoint.url())).header("Content-Type", "text/csv")
-            .POST(HttpRequest.BodyPublishers.ofString(CreditModels.csvLine(sample, row, features))).build());
+            .POST(HttpRequest.BodyPublishers.ofString(Table.csvLine(sample.row(row), features))).build());
       }
 
       send(requests, 1, clients);

@@ -1,6 +1,5 @@
 package io.govflow.deployment.local;
 
-import static io.govflow.deployment.local.CreditModels.csvLine;
 import static io.govflow.deployment.local.CreditModels.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,7 +88,7 @@ class EndpointServerTest {
 
   @Test
   void everySampleRowSentAsHeaderlessCsvIsPredictedAsTheModelPredictsIt() throws IOException {
-    String body = IntStream.range(0, sample.rowCount()).mapToObj(row -> csvLine(sample, row, features))
+    String body = IntStream.range(0, sample.rowCount()).mapToObj(row -> Table.csvLine(sample.row(row), features))
         .collect(Collectors.joining("\n"));
 
     HttpResponse<String> response = post(url, "text/csv", body);
@@ -138,7 +137,7 @@ class EndpointServerTest {
 
   @Test
   void everyAnsweredRequestIsCapturedWithItsInputAndOutputUnderItsHour() throws IOException {
-    String csv = csvLine(sample, 0, features) + "\n" + csvLine(sample, 1, features);
+    String csv = Table.csvLine(sample.row(0), features) + "\n" + Table.csvLine(sample.row(1), features);
     String json = "[" + JSON.writeValueAsString(typed(2)) + "]";
     HttpResponse<String> csvAnswer = post(url, "text/csv", csv);
     HttpResponse<String> jsonAnswer = CreditModels.send(HttpRequest.newBuilder(URI.create(url))
@@ -190,7 +189,7 @@ class EndpointServerTest {
           List<String> wrong = new ArrayList<>();
           for (int i = 0; i < requestsEach; i++) {
             int row = offset + i;
-            HttpResponse<String> response = post(url, "text/csv", csvLine(sample, row, features));
+            HttpResponse<String> response = post(url, "text/csv", Table.csvLine(sample.row(row), features));
             String version = response.headers().firstValue(EndpointServer.MODEL_VERSION_HEADER).orElse("none");
             ServedModel answeredBy = version.equals("uc-7-v2") ? v2 : v1;
             if (response.statusCode() != 200

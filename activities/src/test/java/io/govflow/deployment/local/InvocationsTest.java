@@ -50,7 +50,7 @@ class InvocationsTest {
 
   @Test
   void aFirstLineOfValuesIsARowNotAHeader() {
-    List<Map<String, String>> rows = Invocations.rows("text/csv", CreditModels.csvLine(sample, 0, features), served);
+    List<Map<String, String>> rows = Invocations.rows("text/csv", Table.csvLine(sample.row(0), features), served);
 
     assertThat(rows).singleElement().isEqualTo(CreditModels.features(sample, 0, features));
   }

@@ -49,7 +49,7 @@ class LocalDeploymentActivitiesTest {
     v1 = CreditModels.train(store, 1, 42);
     v2 = CreditModels.train(store, 2, 7);
     Table sample = CreditModels.sample();
-    row = CreditModels.csvLine(sample, 0, sample.columns().subList(0, sample.columns().size() - 1));
+    row = Table.csvLine(sample.row(0), sample.columns().subList(0, sample.columns().size() - 1));
   }
 
   @BeforeEach

@@ -27,8 +27,8 @@ import io.govflow.project.ProjectRequest;
 import io.govflow.project.TestUseCases;
 import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.project.aws.DataZoneSettings;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.FakeDataZone;
-import io.govflow.testing.MotoServer;
 import io.govflow.testing.SentRequests;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
@@ -49,10 +49,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.AdditionalAnswers;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -92,10 +91,10 @@ class AwsModelEvaluationActivitiesIT {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
       if (answerTransforms && context.request() instanceof CreateTransformJobRequest create) {
         String input = create.transformInput().dataSource().s3DataSource().s3Uri();
-        String rows = new String(s3.getObjectAsBytes(b -> b.bucket(bucketOf(input)).key(keyOf(input))).asByteArray(),
-            StandardCharsets.UTF_8);
+        String rows = aws.s3().getObjectAsBytes(b -> b.bucket(bucketOf(input)).key(keyOf(input)))
+            .asString(StandardCharsets.UTF_8);
         String output = create.transformOutput().s3OutputPath() + input.substring(input.lastIndexOf('/')) + ".out";
-        s3.putObject(b -> b.bucket(bucketOf(output)).key(keyOf(output)),
+        aws.s3().putObject(b -> b.bucket(bucketOf(output)).key(keyOf(output)),
             RequestBody.fromString(probabilities(Table.parse(FEATURES_HEADER + "\n" + rows))));
       }
     }
@@ -114,43 +113,27 @@ class AwsModelEvaluationActivitiesIT {
 
   private static volatile boolean answerTransforms;
 
-  private static MotoServer moto;
-  private static S3Client s3;
-  private static SageMakerClient sageMaker;
-  private static FakeDataZone dataZone;
+  @RegisterExtension
+  static final Emulator aws = new Emulator().withDataZone().intercepting(SENT, TRANSFORMS);
 
+  private final S3Client s3 = aws.s3();
+  private final SageMakerClient sageMaker = aws.sageMaker();
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
   private AwsModelEvaluationActivities activities;
   private CandidateModel candidate;
   private ModelEvaluationRequest request;
 
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-    dataZone = FakeDataZone.start();
-    sageMaker = moto.sageMaker(SENT, TRANSFORMS);
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    sageMaker.close();
-    s3.close();
-    moto.close();
-    dataZone.close();
-  }
-
   @BeforeEach
   void registeredCandidate() {
-    moto.reset();
-    dataZone.reset();
+    aws.moto().reset();
+    aws.dataZone().reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     s3.createBucket(b -> b.bucket("govflow-data"));
     s3.putObject(b -> b.bucket("govflow-data").key("credit-g.csv"),
         RequestBody.fromFile(Samples.path(Samples.CREDIT_G)));
     store = new S3ArtifactStore(s3, BUCKET, "");
-    ProjectRef project = new AwsProjectActivities(sageMaker, dataZone.client(), store,
+    ProjectRef project = new AwsProjectActivities(sageMaker, aws.dataZoneClient(), store,
         DataZoneSettings.domain(FakeDataZone.DOMAIN_ID))
         .setUpProject(new ProjectRequest("uc-17", "uc-17-v1", TestUseCases.creditRisk()));
     AwsTrainingActivities training = new AwsTrainingActivities(sageMaker, store,

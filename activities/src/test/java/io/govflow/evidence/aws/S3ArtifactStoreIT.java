@@ -7,14 +7,13 @@ import io.govflow.common.Digests;
 import io.govflow.evidence.ArtifactNotFoundException;
 import io.govflow.evidence.ArtifactStore;
 import io.govflow.evidence.EvidenceRef;
-import io.govflow.testing.MotoServer;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.SentRequests;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -26,25 +25,15 @@ class S3ArtifactStoreIT {
 
   private static final String BUCKET = "govflow-artifacts";
 
-  private static MotoServer moto;
-  private static S3Client s3;
+  @RegisterExtension
+  static final Emulator aws = new Emulator();
+
+  private final S3Client s3 = aws.s3();
   private S3ArtifactStore store;
-
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    s3.close();
-    moto.close();
-  }
 
   @BeforeEach
   void emptyBucket() {
-    moto.reset();
+    aws.moto().reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     store = new S3ArtifactStore(s3, BUCKET, "govflow");
   }
@@ -87,7 +76,7 @@ class S3ArtifactStoreIT {
   @Test
   void keysUnderAFolderAreListedAcrossPagesWithoutItsNeighbours() {
     SentRequests sent = new SentRequests();
-    try (S3Client paged = moto.s3(sent, new TwoKeysAPage())) {
+    try (S3Client paged = aws.moto().s3(sent, new TwoKeysAPage())) {
       S3ArtifactStore pagedStore = new S3ArtifactStore(paged, BUCKET, "govflow");
       List<String> keys = List.of("ground-truth/uc-7/2026/03/01/10/b.jsonl",
           "ground-truth/uc-7/2026/03/01/10/a.jsonl", "ground-truth/uc-7/2026/03/01/11/c.jsonl",

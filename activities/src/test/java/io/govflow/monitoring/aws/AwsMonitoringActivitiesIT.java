@@ -23,8 +23,8 @@ import io.govflow.monitoring.MonitoringBaseline;
 import io.govflow.monitoring.MonitoringRun;
 import io.govflow.monitoring.MonitoringRunRequest;
 import io.govflow.monitoring.MonitoringViolation;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.MonitoringExecutions;
-import io.govflow.testing.MotoServer;
 import io.govflow.testing.SageMakerGaps;
 import io.govflow.training.CandidateModel;
 import io.govflow.usecase.Dataset;
@@ -33,11 +33,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -62,39 +61,21 @@ class AwsMonitoringActivitiesIT {
   private static final Instant WINDOW_START = Instant.parse("2026-11-23T10:00:00Z");
   private static final Instant WINDOW_END = Instant.parse("2026-11-23T11:00:00Z");
 
-  private static MotoServer moto;
-  private static S3Client s3;
-  private static SageMakerClient emulator;
-  private static SageMakerGaps gaps;
-  private static SageMakerClient sageMaker;
-  private static MonitoringExecutions executions;
+  @RegisterExtension
+  static final Emulator aws = new Emulator().withGaps();
 
+  private final S3Client s3 = aws.s3();
+  private final SageMakerClient emulator = aws.motoSageMaker();
+  private final SageMakerGaps gaps = aws.gaps();
+  private final SageMakerClient sageMaker = aws.sageMaker();
+  private final MonitoringExecutions executions = new MonitoringExecutions(emulator, s3, gaps);
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
   private AwsMonitoringActivities monitoring;
 
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-    emulator = moto.sageMaker();
-    gaps = SageMakerGaps.start(emulator);
-    sageMaker = moto.sageMaker(gaps.interceptor());
-    executions = new MonitoringExecutions(emulator, s3, gaps);
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    sageMaker.close();
-    gaps.close();
-    emulator.close();
-    s3.close();
-    moto.close();
-  }
-
   @BeforeEach
   void creditDataInS3() {
-    moto.reset();
+    aws.moto().reset();
     gaps.reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     s3.createBucket(b -> b.bucket("govflow-data"));

@@ -77,7 +77,7 @@ public final class MonitoringRunBenchmark {
         // 300 ms apart: 10,000 records fill 50 minutes of the hour
         clock.set(HOUR.plusMillis(300L * n));
         HttpResponse<String> response =
-            CreditModels.post(endpoint.url(), "text/csv", CreditModels.csvLine(sample, row, features));
+            CreditModels.post(endpoint.url(), "text/csv", Table.csvLine(sample.row(row), features));
         if (response.statusCode() != 200) {
           throw new IllegalStateException("row " + row + " answered " + response.statusCode() + ": "
               + response.body());

@@ -12,21 +12,18 @@ import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.project.ProjectRef;
 import io.govflow.project.ProjectRequest;
 import io.govflow.project.TestUseCases;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.FakeDataZone;
-import io.govflow.testing.MotoServer;
 import io.govflow.testing.ServiceModelStub;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.datazone.DataZoneClient;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelCardResponse;
 import software.amazon.awssdk.services.sagemaker.model.ModelCardStatus;
@@ -41,39 +38,21 @@ class AwsProjectActivitiesIT {
   private static final String BUCKET = "govflow-artifacts";
   private static final ProjectRequest CREDIT = new ProjectRequest("uc-17", "uc-17-v1", TestUseCases.creditRisk());
 
-  private static MotoServer moto;
-  private static S3Client s3;
-  private static SageMakerClient sageMaker;
-  private static FakeDataZone dataZone;
-  private static DataZoneClient dataZoneClient;
+  @RegisterExtension
+  static final Emulator aws = new Emulator().withDataZone();
+
+  private final SageMakerClient sageMaker = aws.sageMaker();
+  private final FakeDataZone dataZone = aws.dataZone();
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
   private AwsProjectActivities activities;
 
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-    sageMaker = moto.sageMaker();
-    dataZone = FakeDataZone.start();
-    dataZoneClient = dataZone.client();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    dataZoneClient.close();
-    dataZone.close();
-    sageMaker.close();
-    s3.close();
-    moto.close();
-  }
-
   @BeforeEach
   void emptyAccount() {
-    moto.reset();
+    aws.moto().reset();
     dataZone.reset();
-    s3.createBucket(b -> b.bucket(BUCKET));
-    store = new S3ArtifactStore(s3, BUCKET, "");
+    aws.s3().createBucket(b -> b.bucket(BUCKET));
+    store = new S3ArtifactStore(aws.s3(), BUCKET, "");
     activities = activities(DataZoneSettings.domain(FakeDataZone.DOMAIN_ID));
   }
 
@@ -257,10 +236,10 @@ class AwsProjectActivitiesIT {
   }
 
   private AwsProjectActivities activities(DataZoneSettings settings) {
-    return new AwsProjectActivities(sageMaker, dataZoneClient, store, settings);
+    return new AwsProjectActivities(sageMaker, aws.dataZoneClient(), store, settings);
   }
 
-  private static Map<String, String> tags(String arn) {
+  private Map<String, String> tags(String arn) {
     return sageMaker.listTags(b -> b.resourceArn(arn)).tags().stream()
         .collect(Collectors.toMap(Tag::key, Tag::value));
   }

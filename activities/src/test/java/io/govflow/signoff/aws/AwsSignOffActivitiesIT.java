@@ -18,8 +18,8 @@ import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.project.aws.DataZoneSettings;
 import io.govflow.signoff.SignOffActivities;
 import io.govflow.signoff.SignOffRequest;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.FakeDataZone;
-import io.govflow.testing.MotoServer;
 import io.govflow.testing.SentRequests;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
@@ -30,11 +30,9 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelCardResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeModelPackageResponse;
@@ -53,40 +51,23 @@ class AwsSignOffActivitiesIT {
   private static final String EVIDENCE_DIGEST = "4f2a9c";
   private static final SentRequests SENT = new SentRequests();
 
-  private static MotoServer moto;
-  private static S3Client s3;
-  private static SageMakerClient sageMaker;
-  private static FakeDataZone dataZone;
+  @RegisterExtension
+  static final Emulator aws = new Emulator().withDataZone().intercepting(SENT);
 
+  private final SageMakerClient sageMaker = aws.sageMaker();
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
   private ProjectRef project;
   private CandidateModel candidate;
   private AwsSignOffActivities activities;
 
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-    dataZone = FakeDataZone.start();
-    sageMaker = moto.sageMaker(SENT);
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    sageMaker.close();
-    s3.close();
-    moto.close();
-    dataZone.close();
-  }
-
   @BeforeEach
   void registeredCandidate() {
-    moto.reset();
-    dataZone.reset();
-    s3.createBucket(b -> b.bucket(BUCKET));
-    store = new S3ArtifactStore(s3, BUCKET, "");
-    project = new AwsProjectActivities(sageMaker, dataZone.client(), store,
+    aws.moto().reset();
+    aws.dataZone().reset();
+    aws.s3().createBucket(b -> b.bucket(BUCKET));
+    store = new S3ArtifactStore(aws.s3(), BUCKET, "");
+    project = new AwsProjectActivities(sageMaker, aws.dataZoneClient(), store,
         DataZoneSettings.domain(FakeDataZone.DOMAIN_ID))
         .setUpProject(new ProjectRequest("uc-17", "uc-17-v1", TestUseCases.creditRisk()));
     String model = "s3://" + BUCKET + "/training-output/gf-uc-17-v1-train/output/model.tar.gz";

@@ -14,8 +14,8 @@ import io.govflow.project.ProjectRequest;
 import io.govflow.project.TestUseCases;
 import io.govflow.project.aws.AwsProjectActivities;
 import io.govflow.project.aws.DataZoneSettings;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.FakeDataZone;
-import io.govflow.testing.MotoServer;
 import io.govflow.testing.SentRequests;
 import io.govflow.training.CandidateModel;
 import io.govflow.training.RegistrationRequest;
@@ -27,12 +27,10 @@ import io.govflow.usecase.Dataset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.datazone.DataZoneClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.CreateModelPackageRequest;
@@ -52,47 +50,29 @@ class AwsTrainingActivitiesIT {
   private static final String DATASET = "s3://govflow-data/credit-g.csv";
   private static final String ROLE = "arn:aws:iam::123456789012:role/govflow-training";
 
-  private static MotoServer moto;
-  private static S3Client s3;
-  private static SageMakerClient sageMaker;
-  private static FakeDataZone dataZone;
-  private static DataZoneClient dataZoneClient;
   private static final SentRequests SENT = new SentRequests();
 
+  @RegisterExtension
+  static final Emulator aws = new Emulator().withDataZone().intercepting(SENT);
+
+  private final S3Client s3 = aws.s3();
+  private final SageMakerClient sageMaker = aws.sageMaker();
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
   private AwsTrainingActivities training;
   private ProjectRef project;
   private TrainingRequest request;
 
-  @BeforeAll
-  static void startEmulator() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
-    sageMaker = moto.sageMaker(SENT);
-    dataZone = FakeDataZone.start();
-    dataZoneClient = dataZone.client();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    dataZoneClient.close();
-    dataZone.close();
-    sageMaker.close();
-    s3.close();
-    moto.close();
-  }
-
   @BeforeEach
   void projectWithCreditData() {
-    moto.reset();
-    dataZone.reset();
+    aws.moto().reset();
+    aws.dataZone().reset();
     SENT.clear();
     s3.createBucket(b -> b.bucket(BUCKET));
     s3.createBucket(b -> b.bucket("govflow-data"));
     s3.putObject(b -> b.bucket("govflow-data").key("credit-g.csv"), RequestBody.fromFile(Samples.path(Samples.CREDIT_G)));
     store = new S3ArtifactStore(s3, BUCKET, "");
-    project = new AwsProjectActivities(sageMaker, dataZoneClient, store,
+    project = new AwsProjectActivities(sageMaker, aws.dataZoneClient(), store,
         DataZoneSettings.domain(FakeDataZone.DOMAIN_ID))
         .setUpProject(new ProjectRequest("uc-17", "uc-17-v1", TestUseCases.creditRisk()));
     training = new AwsTrainingActivities(sageMaker, store,

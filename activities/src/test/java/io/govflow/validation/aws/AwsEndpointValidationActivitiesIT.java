@@ -14,7 +14,7 @@ import io.govflow.evidence.EvidenceRef;
 import io.govflow.evidence.aws.S3ArtifactStore;
 import io.govflow.modelversion.ModelVersionStatus;
 import io.govflow.policy.Finding;
-import io.govflow.testing.MotoServer;
+import io.govflow.testing.Emulator;
 import io.govflow.testing.SageMakerRuntimeStub;
 import io.govflow.training.CandidateModel;
 import io.govflow.validation.EndpointValidation;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
 
@@ -47,35 +48,33 @@ class AwsEndpointValidationActivitiesIT {
   private static final ToDoubleFunction<String[]> SERVED = row ->
       1 / (1 + Math.exp((Double.parseDouble(row[1]) - 24) / 12 + (Double.parseDouble(row[4]) - 3000) / 4000));
 
-  private static MotoServer moto;
-  private static S3Client s3;
+  @RegisterExtension
+  static final Emulator aws = new Emulator();
+
   private static SageMakerRuntimeStub endpoint;
   private static SageMakerRuntimeClient runtime;
 
+  private final S3Client s3 = aws.s3();
   private final ObjectMapper json = new ObjectMapper();
   private S3ArtifactStore store;
   private EndpointValidationRequest request;
   private AwsEndpointValidationActivities validation;
 
   @BeforeAll
-  static void start() {
-    moto = MotoServer.start();
-    s3 = moto.s3();
+  static void startEndpoint() {
     endpoint = SageMakerRuntimeStub.start();
     runtime = endpoint.client();
   }
 
   @AfterAll
-  static void stop() {
+  static void stopEndpoint() {
     runtime.close();
     endpoint.close();
-    s3.close();
-    moto.close();
   }
 
   @BeforeEach
   void heldOutSplitAndItsEvaluationInS3() throws Exception {
-    moto.reset();
+    aws.moto().reset();
     s3.createBucket(b -> b.bucket(BUCKET));
     store = new S3ArtifactStore(s3, BUCKET, "");
     List<String> lines = Files.readAllLines(Samples.path(Samples.CREDIT_G)).subList(0, HELD_OUT_ROWS + 1);
